@@ -1,0 +1,68 @@
+// @cch-lab/core — the public surface. Re-exports only.
+
+// Errors
+export {
+  CchError,
+  InvalidInputError,
+  UsageError,
+  ConfigError,
+  DataNotFoundError,
+  UnknownMethodError,
+  BackendError,
+  InternalError,
+  isCchError,
+} from './errors.js';
+export type { ErrorDetails, CchErrorOptions, ConfigIssue } from './errors.js';
+
+// Randomness
+export { Rng, createRng, cyrb53 } from './rng.js';
+export type { Seed } from './rng.js';
+
+// Matrices, statistics, linear algebra, special functions
+export { Matrix, hstack } from './matrix.js';
+export type { FloatArray, DType } from './matrix.js';
+export {
+  mean,
+  variance,
+  standardDeviation,
+  pearson,
+  quantile,
+  columnMeans,
+  columnStandardDeviations,
+  covariance,
+  crossCovariance,
+  standardize,
+} from './stats.js';
+export type { Standardized } from './stats.js';
+export {
+  matMul,
+  matTMul,
+  matVec,
+  dot,
+  quadraticForm,
+  cholesky,
+  logDetSpd,
+  choleskySolve,
+  solveSpd,
+  solveSpdVector,
+  invertSpd,
+  identity,
+  block,
+} from './linalg.js';
+export { digamma, digammaInt, logGamma, normalCdf, erf } from './special.js';
+
+// Validation at the boundary
+export { checkInteger, checkNumber, checkFiniteMatrix, checkFiniteArray, checkSameRows } from './validate.js';
+export type { Where } from './validate.js';
+
+// Tensor backend
+export { BACKEND_NAMES, chooseBackend, probeBackend, probeAllBackends, parseBackendRequest, activeTfBackend } from './backend.js';
+export type { BackendName, BackendRequest, BackendInfo, BackendProbe, ChooseBackendOptions } from './backend.js';
+
+// Progress, content identity
+export { silentReporter, recordingReporter } from './reporter.js';
+export type { Reporter } from './reporter.js';
+export { stableStringify, contentHash } from './hash.js';
+
+// Test assertions
+export * as testing from './testing.js';
