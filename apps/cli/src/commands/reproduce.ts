@@ -1,0 +1,97 @@
+/** `cch reproduce` — every config in configs/ (or the ones named), one profile, then the index. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { CchError, DataNotFoundError, UsageError, isCchError } from '@cch-lab/core';
+import type { Command } from 'commander';
+import { printJson, type Io } from '../io.js';
+import { resolveConfigsDir } from '../paths.js';
+import { printRunSummary, runRun, type RunCommandResult } from './run.js';
+
+export interface ReproduceOptions {
+  profile: string;
+  only?: string;
+  configs?: string;
+  reports?: string;
+  force?: boolean;
+  backend?: string;
+}
+
+export interface ReproduceResult {
+  profile: string;
+  ran: RunCommandResult[];
+  failed: { config: string; code: string; message: string }[];
+}
+
+export function registerReproduce(program: Command, io: Io): void {
+  program
+    .command('reproduce')
+    .description('run every experiment config in configs/ with one profile and rebuild reports/index.html')
+    .option('--profile <name>', 'smoke (minutes, CI) | quick (default) | paper (the paper\'s sizes; hours)', 'quick')
+    .option('--only <names>', 'comma-separated experiment or config names, e.g. synthetic,mfh-gauss')
+    .option('--configs <dir>', 'the directory of experiment YAMLs (default ./configs or the repository\'s)')
+    .option('--reports <dir>', 'where results and reports go (env CCH_REPORTS_DIR; default ./reports)')
+    .option('--force', 'recompute every cell, ignoring the cache')
+    .option('--json', 'print one JSON object on stdout')
+    .addHelpText(
+      'after',
+      `
+A failing experiment does not stop the others; the exit code is non-zero if any failed.
+
+Examples:
+  $ cch reproduce --profile smoke
+  $ cch reproduce --only synthetic --profile paper`,
+    )
+    .action(async (options: ReproduceOptions & { json?: boolean }, command: Command) => {
+      const backend = command.optsWithGlobals<{ backend?: string }>().backend;
+      const result = await runReproduce({ ...options, backend }, io);
+      if (options.json) printJson(io, result);
+      else for (const r of result.ran) printRunSummary(r, io);
+      if (result.failed.length > 0) {
+        for (const f of result.failed) io.stderr(`failed: ${f.config}: ${f.message}\n`);
+        // The first failure's code decides the exit code (2 for a bad config, 3 for missing data, …).
+        throw new CchError(result.failed[0].code, `${result.failed.length} of ${result.failed.length + result.ran.length} experiments failed`);
+      }
+    });
+}
+
+export async function runReproduce(options: ReproduceOptions, io: Io): Promise<ReproduceResult> {
+  const dir = resolveConfigsDir(options.configs, io.cwd);
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      .sort();
+  } catch {
+    throw new DataNotFoundError(`no configs directory at ${dir}`, [dir], { hint: 'pass --configs DIR' });
+  }
+  const wanted = options.only?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (wanted !== undefined) {
+    const stems = files.map((f) => path.basename(f).replace(/\.ya?ml$/, ''));
+    const unknown = wanted.filter((w) => !stems.includes(w));
+    if (unknown.length > 0) {
+      throw new UsageError(`--only names no config: ${unknown.join(', ')}; available: ${stems.join(', ')}`, {
+        details: { field: '--only', received: options.only },
+      });
+    }
+    files = files.filter((f) => wanted.includes(path.basename(f).replace(/\.ya?ml$/, '')));
+  }
+  if (files.length === 0) throw new DataNotFoundError(`no experiment configs in ${dir}`, [path.join(dir, '*.yaml')]);
+
+  const ran: RunCommandResult[] = [];
+  const failed: ReproduceResult['failed'] = [];
+  for (const [i, file] of files.entries()) {
+    io.reporter.info(`[${i + 1}/${files.length}] ${file}`);
+    try {
+      ran.push(
+        await runRun(
+          { config: path.join(dir, file), set: [], profile: options.profile, force: options.force, reports: options.reports, backend: options.backend },
+          io,
+        ),
+      );
+    } catch (error) {
+      if (!isCchError(error)) throw error;
+      failed.push({ config: file, code: error.code, message: error.message });
+    }
+  }
+  return { profile: options.profile, ran, failed };
+}

@@ -1,0 +1,48 @@
+/**
+ * The one place errors become exit codes: 0 success, 2 usage / invalid input / config / backend,
+ * 3 data not found, 1 anything unexpected (a bug: ask for a report).
+ */
+import { CchError } from '@cch-lab/core';
+import { CommanderError } from 'commander';
+import type { Io } from './io.js';
+import { printJson } from './io.js';
+
+export const EXIT = Object.freeze({ ok: 0, unexpected: 1, usage: 2, dataNotFound: 3 });
+
+const CODE_TO_EXIT: Record<string, number> = {
+  EINVALID: EXIT.usage,
+  EUSAGE: EXIT.usage,
+  ECONFIG: EXIT.usage,
+  EUNKNOWN: EXIT.usage,
+  EBACKEND: EXIT.usage,
+  ENODATA: EXIT.dataNotFound,
+  EINTERNAL: EXIT.unexpected,
+};
+
+export function handleError(error: unknown, io: Io, json: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return EXIT.ok; // --help, --version
+    // commander has already printed its message (and the help) to stderr
+    if (json) printJson(io, { error: { code: error.code, message: error.message.replace(/^error: /, '') } });
+    return EXIT.usage;
+  }
+  if (error instanceof CchError) {
+    const exit = CODE_TO_EXIT[error.code] ?? EXIT.unexpected;
+    if (json) {
+      printJson(io, { error: { code: error.code, message: error.message, hint: error.hint } });
+    } else {
+      io.stderr(`error: ${error.message}\n`);
+      if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+    }
+    if (exit === EXIT.unexpected) io.stderr(bugNote());
+    return exit;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (json) printJson(io, { error: { code: 'EUNEXPECTED', message: error instanceof Error ? error.message : String(error) } });
+  io.stderr(`unexpected error: ${message}\n${bugNote()}`);
+  return EXIT.unexpected;
+}
+
+function bugNote(): string {
+  return 'This looks like a bug in cch-lab. Please file an issue with the command you ran and the output above.\n';
+}

@@ -1,0 +1,70 @@
+/**
+ * The `cch` command: builds the commander program, runs it, and maps every failure to an exit
+ * code in one place (exit-codes.ts). Commands never call process.exit.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerDoctor } from './commands/doctor.js';
+import { registerReport } from './commands/report.js';
+import { registerReproduce } from './commands/reproduce.js';
+import { registerRun } from './commands/run.js';
+import { EXIT, handleError } from './exit-codes.js';
+import { createProcessIo, type Io } from './io.js';
+import { cliVersion, versionLine } from './version.js';
+
+export function buildProgram(io: Io, version: string = cliVersion()): Command {
+  const program = new Command('cch');
+  program
+    .description(
+      'Will distilling a strong modality (the teacher) into a weak one (the student) help?\n' +
+        'Estimates both sides of the Cross-modal Complementarity Hypothesis, I(H_t;H_s) > I(H_s;Y),\n' +
+        'trains teachers, students and KD students to test it, and reproduces arXiv 2510.13182.',
+    )
+    .version(version, '-V, --version', 'print the version and the tensor backend in use')
+    .option('--backend <name>', 'tensor backend: auto | node-gpu | node | wasm | cpu (env CCH_BACKEND)')
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .exitOverride()
+    .showHelpAfterError(true)
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cch reproduce --profile smoke          every experiment in configs/, in minutes
+  $ cch run configs/synthetic.yaml --set profile=quick --set repeats=5
+  $ cch doctor                             what this machine can run, and why
+Exit codes: 0 ok, 2 usage or invalid input/config, 3 data not found, 1 unexpected (a bug).`,
+    );
+
+  registerRun(program, io);
+  registerReproduce(program, io);
+  registerReport(program, io);
+  registerDoctor(program, io);
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without `node cch`) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io = createProcessIo()): Promise<number> {
+  const json = argv.includes('--json');
+  let program: Command | undefined;
+  try {
+    const wantsVersion = argv.includes('--version') || argv.includes('-V');
+    const version = wantsVersion ? await versionLine(backendFromArgv(argv), io.env) : cliVersion();
+    program = buildProgram(io, version);
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError && error.code === 'commander.unknownCommand' && program !== undefined) {
+      const names = program.commands.map((c) => c.name()).join(', ');
+      io.stderr(`accepted commands: ${names}\n`);
+    }
+    return handleError(error, io, json);
+  }
+}
+
+function backendFromArgv(argv: readonly string[]): string | undefined {
+  const i = argv.indexOf('--backend');
+  if (i >= 0) return argv[i + 1];
+  const eq = argv.find((a) => a.startsWith('--backend='));
+  return eq?.slice('--backend='.length);
+}

@@ -1,0 +1,73 @@
+import { ConfigError, UsageError } from '@cch-lab/core';
+import { tinyExperiment } from '../testing-fixtures/tiny-experiment.js';
+import { resolveConfig } from './resolve-config.js';
+import { parseYamlSource } from './yaml-source.js';
+
+const registry = { tiny: tinyExperiment };
+
+function resolve(text: string, sets: string[] = []) {
+  return resolveConfig(parseYamlSource(text, 'tiny.yaml'), sets, registry);
+}
+
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('pipeline/config/resolve-config', () => {
+  const base = ['experiment: tiny', 'seed: 7', 'data:', '  n: 10', 'slopes: [1, 3]', 'profiles:', '  smoke:', '    data: { n: 4 }', ''].join('\n');
+
+  it('fills defaults and keeps what the file says', () => {
+    const { config } = resolve(base);
+    expect(config).toMatchObject({ experiment: 'tiny', seed: 7, profile: 'quick', repeats: 1, data: { n: 10, noise: 0.1 }, slopes: [1, 3] });
+    expect('profiles' in config).toBe(false);
+  });
+
+  it('merges the active profile and lets --set win over it', () => {
+    expect(resolve(base, ['profile=smoke']).config).toMatchObject({ profile: 'smoke', data: { n: 4, noise: 0.1 } });
+    expect(resolve(base, ['profile=smoke', 'data.n=6', 'slopes=[2]']).config).toMatchObject({ data: { n: 6 }, slopes: [2] });
+  });
+
+  it('names an unknown key, its line and the nearest valid key', () => {
+    const e = configError(() => resolve(base.replace('  n: 10', '  nn: 10')));
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]).toMatchObject({ path: 'data.nn', line: 4 });
+    expect(e.issues[0].message).toMatch(/unknown key 'nn' \(did you mean 'n'\?\)/);
+    expect(e.message).toContain('tiny.yaml:4: data.nn');
+  });
+
+  it('names a mistyped value with its line', () => {
+    const e = configError(() => resolve(base.replace('seed: 7', 'seed: seven')));
+    expect(e.issues[0]).toMatchObject({ path: 'seed', line: 2 });
+  });
+
+  it('finds keys that come from a profile overlay', () => {
+    const e = configError(() => resolve(base.replace('    data: { n: 4 }', '    data: { m: 4 }'), ['profile=smoke']));
+    expect(e.issues[0]).toMatchObject({ path: 'data.m', line: 8 });
+  });
+
+  it('reports YAML syntax errors with a line', () => {
+    const e = configError(() => resolve('experiment: tiny\ndata: [1, 2\nseed: 3\n'));
+    expect(e.issues[0].message).toMatch(/YAML syntax/);
+    expect(e.issues[0].line).toBeGreaterThan(0);
+  });
+
+  it('rejects unknown experiments and profiles, listing the valid ones', () => {
+    expect(configError(() => resolve('experiment: tinny\n')).message).toMatch(/unknown experiment 'tinny'; expected one of: tiny/);
+    expect(configError(() => resolve(base, ['profile=huge'])).message).toMatch(/smoke, quick, paper/);
+  });
+
+  it('runs the cross-field rules and marks values that came from --set', () => {
+    const e = configError(() => resolve(base, ['data.noise=9']));
+    expect(e.issues[0].message).toMatch(/noise above 5.*\(from --set data.noise=9\)/);
+  });
+
+  it('rejects a malformed --set', () => {
+    expect(() => resolve(base, ['seed'])).toThrow(UsageError);
+  });
+});

@@ -1,0 +1,7 @@
+/**
+ * Every registered experiment, by the name a config's `experiment:` key uses. Adding an
+ * experiment: a folder under experiments/, its definition exported here, a YAML in configs/.
+ */
+import type { ExperimentRegistry } from '../config/resolve-config.js';
+
+export const EXPERIMENTS: ExperimentRegistry = Object.freeze({});

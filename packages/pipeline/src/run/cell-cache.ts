@@ -1,0 +1,66 @@
+/**
+ * The content-addressed cell cache: one JSON file per finished cell under
+ * `<reports>/.cache/<experiment>/<key>.json`, written atomically. The key hashes everything the
+ * cell's numbers depend on, so a rerun skips exactly the cells whose inputs did not change.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { contentHash } from '@cch-lab/core';
+import { writeJsonAtomic } from '@cch-lab/data';
+import type { Cell, CellOutput } from '../types.js';
+
+export interface CellKeyParts {
+  experiment: string;
+  experimentVersion: number;
+  codeVersion: string;
+  seed: number;
+  backend: string;
+  cell: Cell;
+}
+
+/** The cache key of a cell: a hash of its id, params, seed, backend and the code versions. */
+export function cellKey(parts: CellKeyParts): string {
+  return contentHash(
+    {
+      experiment: parts.experiment,
+      experimentVersion: parts.experimentVersion,
+      codeVersion: parts.codeVersion,
+      seed: parts.seed,
+      backend: parts.backend,
+      id: parts.cell.id,
+      params: parts.cell.params,
+    },
+    24,
+  );
+}
+
+interface CachedCell {
+  key: string;
+  id: string;
+  seconds: number;
+  output: CellOutput;
+}
+
+export class CellCache {
+  constructor(private readonly dir: string) {}
+
+  /** The cached output, or undefined when absent or unreadable (a torn file is just a miss). */
+  get(key: string): { output: CellOutput; seconds: number } | undefined {
+    try {
+      const entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as CachedCell;
+      if (entry.key !== key || !Array.isArray(entry.output?.rows)) return undefined;
+      return { output: entry.output, seconds: entry.seconds };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async put(key: string, id: string, output: CellOutput, seconds: number): Promise<void> {
+    const entry: CachedCell = { key, id, seconds, output };
+    await writeJsonAtomic(this.file(key), entry);
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Runs a resolved experiment: expand cells → for each, take it from the cache or run it with its
+ * own seeded stream → summarise → write `results.json` and `results.csv` atomically. Nothing is
+ * written to the results files until every cell has finished, so a failed run leaves the previous
+ * results intact (finished cells stay in the cache and are not recomputed next time).
+ */
+import path from 'node:path';
+import { InternalError, Rng, silentReporter, type Reporter } from '@cch-lab/core';
+import { writeCsvAtomic, writeJsonAtomic } from '@cch-lab/data';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+import type { CellRecord, ResultsFile } from '../types.js';
+import { CellCache, cellKey } from './cell-cache.js';
+import { codeVersion } from './code-version.js';
+
+export interface RunOptions {
+  /** Results go to `<reportsDir>/<experiment>/`. */
+  reportsDir: string;
+  /** The tensor backend in use and why (from core's chooseBackend). */
+  backend: { name: string; reason: string; tfjsVersion: string };
+  /** Progress and warnings. Default: silent. */
+  reporter?: Reporter;
+  /** Recompute every cell even when cached. Default false. */
+  force?: boolean;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface RunOutcome {
+  results: ResultsFile;
+  /** The directory holding results.json, results.csv (and the report's index.html). */
+  dir: string;
+  jsonPath: string;
+  csvPath: string;
+}
+
+export async function runExperiment(resolved: ResolvedConfig, options: RunOptions): Promise<RunOutcome> {
+  const { definition, config } = resolved;
+  const reporter = options.reporter ?? silentReporter;
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const t0 = performance.now();
+
+  const cells = definition.cells(config);
+  const ids = new Set<string>();
+  for (const cell of cells) {
+    if (ids.has(cell.id)) throw new InternalError(`experiment ${definition.name} produced the cell id '${cell.id}' twice`);
+    ids.add(cell.id);
+  }
+
+  const cache = new CellCache(path.join(options.reportsDir, '.cache', definition.name));
+  const root = new Rng(config.seed);
+  const records: CellRecord[] = [];
+  let cached = 0;
+  for (const [index, cell] of cells.entries()) {
+    const key = cellKey({
+      experiment: definition.name,
+      experimentVersion: definition.version,
+      codeVersion: codeVersion(),
+      seed: config.seed,
+      backend: options.backend.name,
+      cell,
+    });
+    const hit = options.force ? undefined : cache.get(key);
+    if (hit !== undefined) {
+      cached++;
+      records.push({ cell, output: hit.output });
+      reporter.progress(definition.name, index + 1, cells.length, `${cell.id} (cached)`);
+      continue;
+    }
+    const cellStart = performance.now();
+    const output = await definition.runCell(cell, config, { rng: root.derive(cell.id), reporter, backend: options.backend.name });
+    const seconds = (performance.now() - cellStart) / 1000;
+    await cache.put(key, cell.id, output, seconds);
+    records.push({ cell, output });
+    reporter.progress(definition.name, index + 1, cells.length, cell.id);
+  }
+
+  const summary = definition.summarize(records, config);
+  const finished = now();
+  const results: ResultsFile = {
+    experiment: definition.name,
+    title: config.title ?? definition.title,
+    description: definition.description,
+    profile: config.profile,
+    seed: config.seed,
+    config: config as unknown as Record<string, unknown>,
+    configFile: resolved.file,
+    backend: { name: options.backend.name, reason: options.backend.reason },
+    versions: {
+      cchLab: codeVersion(),
+      experiment: definition.version,
+      node: process.versions.node,
+      tfjs: options.backend.tfjsVersion,
+    },
+    sources: summary.sources,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    seconds: (performance.now() - t0) / 1000,
+    cellCounts: { total: cells.length, cached, ran: cells.length - cached },
+    cells: summary.rows,
+    summary: summary.summary,
+    tables: summary.tables,
+    figures: summary.figures,
+    notes: summary.notes ?? [],
+  };
+
+  const dir = path.join(options.reportsDir, definition.name);
+  const jsonPath = path.join(dir, 'results.json');
+  const csvPath = path.join(dir, 'results.csv');
+  await writeCsvAtomic(csvPath, summary.rows);
+  await writeJsonAtomic(jsonPath, results);
+  return { results, dir, jsonPath, csvPath };
+}

@@ -1,0 +1,145 @@
+/**
+ * The experiment contract. An experiment is a typed config (validated by its own strict zod
+ * schema), a list of cells the config expands to, a function that runs one cell, and a function
+ * that summarises all cells into rows, tables and Vega-Lite figures. The pipeline does the rest:
+ * YAML parsing with line numbers, profiles, `--set` overrides, per-cell seeds, the content-addressed
+ * cell cache, atomic result files and progress.
+ */
+import type { ConfigIssue, Reporter, Rng } from '@cch-lab/core';
+import type { DataSource } from '@cch-lab/data';
+import type { z } from 'zod';
+
+export const PROFILES = ['smoke', 'quick', 'paper'] as const;
+/** smoke: the whole path in seconds (CI); quick: minutes, indicative; paper: the paper's sizes. */
+export type Profile = (typeof PROFILES)[number];
+
+/** Keys every experiment config has (resolved form). */
+export interface BaseConfig {
+  /** The registered experiment name. */
+  experiment: string;
+  /** A human title for the report; defaults to the experiment's. */
+  title?: string;
+  /** The active profile; its overrides from `profiles` are already merged in. */
+  profile: Profile;
+  /** Root seed; each cell's Rng is derived from (seed, cell id). */
+  seed: number;
+  /** Independent repeats per setting. */
+  repeats: number;
+}
+
+export type Scalar = number | string | boolean | null;
+/** One flat record: a line of results.csv, a row of a table, a datum of a figure. */
+export type Row = Record<string, Scalar>;
+
+/** One unit of work with a stable, human-readable id (e.g. `margin=0.2/lambda=0.5/rep=3`). */
+export interface Cell<P = unknown> {
+  id: string;
+  /** Everything the cell depends on; hashed (with the experiment version) into its cache key. */
+  params: P;
+}
+
+export interface CellContext {
+  /** Derived from the config seed and the cell id only: independent of order and workers. */
+  rng: Rng;
+  reporter: Reporter;
+  /** The tensor backend in use (`cpu`, `wasm`, …), for cells that train. */
+  backend: string;
+}
+
+/** What one cell returns; JSON-serialisable (it is cached on disk). */
+export interface CellOutput {
+  rows: Row[];
+  meta?: Record<string, unknown>;
+}
+
+export interface ColumnSpec {
+  key: string;
+  label: string;
+  /** How to print numbers. Default 'number' with 3 significant digits. */
+  format?: 'number' | 'integer' | 'percent' | 'text';
+  /** Digits after the point for 'number' / 'percent'. */
+  digits?: number;
+}
+
+export interface TableSpec {
+  id: string;
+  title: string;
+  caption?: string;
+  /** Where the numbers came from; printed with the table. */
+  sources: DataSource[];
+  columns: ColumnSpec[];
+  rows: Row[];
+}
+
+export interface FigureSpec {
+  id: string;
+  title: string;
+  caption?: string;
+  /** Where the numbers came from; printed with the figure. */
+  sources: DataSource[];
+  /** A Vega-Lite top-level spec with its data inline (`data: { values: [...] }`). */
+  spec: Record<string, unknown>;
+}
+
+export interface ExperimentSummary {
+  /** Flat rows for results.csv (usually one per cell row). */
+  rows: Row[];
+  /** Overall numbers (e.g. agreement rates with intervals), stored in results.json. */
+  summary: Record<string, unknown>;
+  tables: TableSpec[];
+  figures: FigureSpec[];
+  /** Every data source the experiment used. */
+  sources: DataSource[];
+  /** Short paragraphs for the report: what was measured, caveats, where a hypothesis failed. */
+  notes?: string[];
+}
+
+export interface CellRecord<P = unknown> {
+  cell: Cell<P>;
+  output: CellOutput;
+}
+
+export interface ExperimentDefinition<C extends BaseConfig = BaseConfig, P = unknown> {
+  name: string;
+  title: string;
+  /** One paragraph: what the experiment tests. */
+  description: string;
+  /** Bump when the logic changes: it is part of every cell's cache key. */
+  version: number;
+  /** Strict schema of the whole config (base keys + the experiment's), with defaults. */
+  schema: z.ZodType<C>;
+  /** Cross-field checks, run after the schema. */
+  rules?: (config: C) => ConfigIssue[];
+  cells(config: C): Cell<P>[];
+  runCell(cell: Cell<P>, config: C, context: CellContext): Promise<CellOutput>;
+  summarize(records: CellRecord<P>[], config: C): ExperimentSummary;
+}
+
+/** What `reports/<experiment>/results.json` holds; the report is rendered from this alone. */
+export interface ResultsFile {
+  experiment: string;
+  title: string;
+  description: string;
+  profile: Profile;
+  seed: number;
+  /** The resolved config (after profile, `--set` and defaults). */
+  config: Record<string, unknown>;
+  /** The YAML file it came from, when there was one. */
+  configFile?: string;
+  /** The tensor backend and why it was chosen. */
+  backend: { name: string; reason: string };
+  versions: { cchLab: string; experiment: number; node: string; tfjs: string };
+  /** Every data source behind the numbers. */
+  sources: DataSource[];
+  startedAt: string;
+  finishedAt: string;
+  seconds: number;
+  /** How many cells the config expanded to, and how many came from the cache. */
+  cellCounts: { total: number; cached: number; ran: number };
+  /** One flat record per result row (the same rows as results.csv). */
+  cells: Row[];
+  summary: Record<string, unknown>;
+  tables: TableSpec[];
+  figures: FigureSpec[];
+  notes: string[];
+}
