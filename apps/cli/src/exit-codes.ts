@@ -17,6 +17,8 @@ const CODE_TO_EXIT: Record<string, number> = {
   EBACKEND: EXIT.usage,
   ENODATA: EXIT.dataNotFound,
   EINTERNAL: EXIT.unexpected,
+  // A failed write (disk full, permissions) is the environment's, not a bug; exit 1 without the bug note.
+  EWRITE: EXIT.unexpected,
 };
 
 export function handleError(error: unknown, io: Io, json: boolean): number {
@@ -34,7 +36,7 @@ export function handleError(error: unknown, io: Io, json: boolean): number {
       io.stderr(`error: ${error.message}\n`);
       if (error.hint) io.stderr(`hint: ${error.hint}\n`);
     }
-    if (exit === EXIT.unexpected) io.stderr(bugNote());
+    if (error.code === 'EINTERNAL' || CODE_TO_EXIT[error.code] === undefined) io.stderr(bugNote());
     return exit;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
