@@ -33,5 +33,20 @@ export type { RunOptions, RunOutcome } from './run/run-experiment.js';
 export { cellKey } from './run/cell-cache.js';
 export { codeVersion } from './run/code-version.js';
 
+// Figure spec builders (plain Vega-Lite JSON; the report renders them)
+export { lineChart, scatterWithDiagonal, barChart } from './figures/helpers.js';
+export type {
+  VegaLiteSpec,
+  IntervalFields,
+  ChartOptions,
+  LineChartOptions,
+  ScatterWithDiagonalOptions,
+  BarChartOptions,
+} from './figures/helpers.js';
+export { FIGURE_THEME, FIGURE_SIZE, PALETTE, VEGA_LITE_SCHEMA, fieldRef } from './figures/theme.js';
+
 // The registered experiments
 export { EXPERIMENTS } from './experiments/index.js';
+
+// A tiny experiment that proves the run path in tests (not registered in EXPERIMENTS)
+export * as testing from './testing/index.js';

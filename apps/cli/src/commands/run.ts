@@ -1,6 +1,6 @@
 /** `cch run CONFIG [--set key=value]…` — one experiment from a YAML config, then its report. */
 import type { Command } from 'commander';
-import type { ResultsFile } from '@cch-lab/pipeline';
+import type { ExperimentRegistry, ResultsFile } from '@cch-lab/pipeline';
 import { selectBackend } from '../backend-option.js';
 import { printJson, type Io } from '../io.js';
 import { resolveReportsDir } from '../paths.js';
@@ -13,6 +13,8 @@ export interface RunCommandOptions {
   force?: boolean;
   reports?: string;
   backend?: string;
+  /** The experiments to resolve against. Default: every registered one (EXPERIMENTS). */
+  experiments?: ExperimentRegistry;
 }
 
 export interface RunCommandResult {
@@ -61,7 +63,7 @@ export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCom
   const { writeExperimentReport, writeReportIndex } = await import('@cch-lab/report');
   const sets = [...(options.profile !== undefined ? [`profile=${options.profile}`] : []), ...options.set];
   const source = readYamlSource(path.resolve(io.cwd, options.config));
-  const resolved = resolveConfig(source, sets, EXPERIMENTS);
+  const resolved = resolveConfig(source, sets, options.experiments ?? EXPERIMENTS);
   const backend = await selectBackend(options.backend, io);
   const reportsDir = resolveReportsDir(options.reports, io.env, io.cwd);
   io.reporter.info(`running ${resolved.definition.name} (profile ${resolved.config.profile}, seed ${resolved.config.seed})`);

@@ -1,5 +1,5 @@
 import { ConfigError, UsageError } from '@cch-lab/core';
-import { tinyExperiment } from '../testing-fixtures/tiny-experiment.js';
+import { tinyExperiment } from '../testing/tiny-experiment.js';
 import { resolveConfig } from './resolve-config.js';
 import { parseYamlSource } from './yaml-source.js';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveConfig } from '../config/resolve-config.js';
 import { parseYamlSource } from '../config/yaml-source.js';
-import { tinyExperiment, tinyRunCounter } from '../testing-fixtures/tiny-experiment.js';
+import { tinyExperiment, tinyRunCounter } from '../testing/tiny-experiment.js';
 import type { ExperimentDefinition, ResultsFile } from '../types.js';
 import { runExperiment } from './run-experiment.js';
 

@@ -1,0 +1,7 @@
+/**
+ * The report's view of the experiment contract, imported in one place so every file takes these
+ * types from here. They are defined by `@cch-lab/pipeline` (ResultsFile, TableSpec, …) and
+ * `@cch-lab/data` (DataSource).
+ */
+export type { ColumnSpec, FigureSpec, Profile, ResultsFile, Row, Scalar, TableSpec } from '@cch-lab/pipeline';
+export type { DataSource } from '@cch-lab/data';
