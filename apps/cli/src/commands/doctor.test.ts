@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBufferIo } from '../io.js';
@@ -23,6 +23,7 @@ describe('cli/commands/doctor', () => {
     const mnist = r.datasets.find((d) => d.name.startsWith('MNIST (IDX)'));
     expect(mnist?.present).toBe(true);
     expect(r.datasets.find((d) => d.name === 'CMU-MOSEI (.csd)')?.present).toBe(false);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('prints a human summary and a JSON object', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '@cch-lab/core';
@@ -9,8 +9,14 @@ import { runRun } from './run.js';
 // The tiny test experiment is not registered in EXPERIMENTS, so it is passed in.
 const experiments = { tiny: testing.tinyExperiment } as unknown as ExperimentRegistry;
 
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function workspace(config: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cch-cli-run-'));
+  tempDirs.push(dir);
   writeFileSync(path.join(dir, 'tiny.yaml'), config);
   return dir;
 }

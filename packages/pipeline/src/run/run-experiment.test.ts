@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { resolveConfig } from '../config/resolve-config.js';
@@ -10,13 +10,23 @@ import { runExperiment } from './run-experiment.js';
 const backend = { name: 'cpu', reason: 'test', tfjsVersion: 'test' };
 const text = 'experiment: tiny\nseed: 11\nrepeats: 2\nslopes: [1, 2, 3]\n';
 
+const tempDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function resolved(experiment: ExperimentDefinition = tinyExperiment as unknown as ExperimentDefinition, sets: string[] = []) {
   return resolveConfig(parseYamlSource(text, 'tiny.yaml'), sets, { tiny: experiment });
 }
 
 describe('pipeline/run/run-experiment', () => {
   it('writes results.json and results.csv with every cell and the provenance', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cch-run-'));
+    const dir = tempDir('cch-run-');
     const out = await runExperiment(resolved(), { reportsDir: dir, backend });
     const results = JSON.parse(readFileSync(out.jsonPath, 'utf8')) as ResultsFile;
     expect(results.experiment).toBe('tiny');
@@ -31,15 +41,15 @@ describe('pipeline/run/run-experiment', () => {
   });
 
   it('gives the same numbers for the same seed and different ones for another seed', async () => {
-    const a = await runExperiment(resolved(), { reportsDir: mkdtempSync(path.join(os.tmpdir(), 'cch-a-')), backend });
-    const b = await runExperiment(resolved(), { reportsDir: mkdtempSync(path.join(os.tmpdir(), 'cch-b-')), backend });
-    const c = await runExperiment(resolved(undefined, ['seed=12']), { reportsDir: mkdtempSync(path.join(os.tmpdir(), 'cch-c-')), backend });
+    const a = await runExperiment(resolved(), { reportsDir: tempDir('cch-a-'), backend });
+    const b = await runExperiment(resolved(), { reportsDir: tempDir('cch-b-'), backend });
+    const c = await runExperiment(resolved(undefined, ['seed=12']), { reportsDir: tempDir('cch-c-'), backend });
     expect(a.results.cells).toEqual(b.results.cells);
     expect(a.results.cells).not.toEqual(c.results.cells);
   });
 
   it('reuses cached cells and recomputes only what changed', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cch-cache-'));
+    const dir = tempDir('cch-cache-');
     await runExperiment(resolved(), { reportsDir: dir, backend });
     const before = tinyRunCounter.count;
     const again = await runExperiment(resolved(), { reportsDir: dir, backend });
@@ -52,7 +62,7 @@ describe('pipeline/run/run-experiment', () => {
   });
 
   it('leaves earlier results intact when a cell fails', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cch-fail-'));
+    const dir = tempDir('cch-fail-');
     const first = await runExperiment(resolved(), { reportsDir: dir, backend });
     const earlier = readFileSync(first.jsonPath, 'utf8');
     const failing = {
@@ -67,7 +77,7 @@ describe('pipeline/run/run-experiment', () => {
   });
 
   it('treats a torn cache file as a miss', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cch-torn-'));
+    const dir = tempDir('cch-torn-');
     await runExperiment(resolved(), { reportsDir: dir, backend });
     const cacheDir = path.join(dir, '.cache', 'tiny');
     const { readdirSync } = await import('node:fs');
