@@ -1,0 +1,20 @@
+/** How the k-NN engine runs: which algorithm and how many workers. */
+
+/** Algorithms: a kd-tree (low dimension), a tiled brute force (high dimension), or the naive reference. */
+export const KNN_METHODS = ['auto', 'tree', 'brute', 'naive'] as const;
+export type KnnMethod = (typeof KNN_METHODS)[number];
+
+export interface KnnEngineOptions {
+  /** Algorithm; 'auto' picks the tree up to a joint dimension that depends on n, brute force above. Default 'auto'. */
+  method?: KnnMethod;
+  /**
+   * Worker threads for the brute force when the work is large (n²·dim above ~2·10⁸); 1 keeps
+   * everything in this thread. Default: the available parallelism, at most 4.
+   */
+  workers?: number;
+  /**
+   * Split the work into this many parts even in-thread (the code path workers run); results are
+   * bit-identical for every value. Default: one part per worker.
+   */
+  parts?: number;
+}
