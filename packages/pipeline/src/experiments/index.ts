@@ -3,5 +3,10 @@
  * experiment: a folder under experiments/, its definition exported here, a YAML in configs/.
  */
 import type { ExperimentRegistry } from '../config/resolve-config.js';
+import { mfhGaussExperiment } from './mfh-gauss/mfh-gauss-experiment.js';
+import { syntheticExperiment } from './synthetic/synthetic-experiment.js';
 
-export const EXPERIMENTS: ExperimentRegistry = Object.freeze({});
+export const EXPERIMENTS: ExperimentRegistry = Object.freeze({
+  synthetic: syntheticExperiment,
+  'mfh-gauss': mfhGaussExperiment,
+});
