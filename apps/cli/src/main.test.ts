@@ -5,7 +5,7 @@ describe('cli/main', () => {
   it('prints help listing every command', async () => {
     const io = createBufferIo();
     expect(await main(['--help'], io)).toBe(0);
-    for (const name of ['run', 'reproduce', 'report', 'doctor']) expect(io.out()).toContain(name);
+    for (const name of ['run', 'reproduce', 'report', 'mi', 'criterion', 'bench', 'doctor']) expect(io.out()).toContain(name);
     expect(io.out()).toContain('--backend');
   });
 

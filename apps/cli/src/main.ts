@@ -3,7 +3,11 @@
  * code in one place (exit-codes.ts). Commands never call process.exit.
  */
 import { Command, CommanderError } from 'commander';
+import { registerBenchKnn } from './commands/bench-knn.js';
+import { registerBenchTrain } from './commands/bench-train.js';
+import { registerCriterion } from './commands/criterion.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerMi } from './commands/mi.js';
 import { registerReport } from './commands/report.js';
 import { registerReproduce } from './commands/reproduce.js';
 import { registerRun } from './commands/run.js';
@@ -31,6 +35,9 @@ export function buildProgram(io: Io, version: string = cliVersion()): Command {
 Examples:
   $ cch reproduce --profile smoke          every experiment in configs/, in minutes
   $ cch run configs/synthetic.yaml --set profile=quick --set repeats=5
+  $ cch mi --x h_teacher.csv --y h_student.csv --estimator ksg --shuffles 100
+  $ cch criterion --teacher t1.npy --teacher t2.npy --student s.npy --labels y.csv
+  $ cch bench knn                          k-NN engine vs a naive brute force
   $ cch doctor                             what this machine can run, and why
 Exit codes: 0 ok, 2 usage or invalid input/config, 3 data not found, 1 unexpected (a bug).`,
     );
@@ -38,6 +45,10 @@ Exit codes: 0 ok, 2 usage or invalid input/config, 3 data not found, 1 unexpecte
   registerRun(program, io);
   registerReproduce(program, io);
   registerReport(program, io);
+  registerMi(program, io);
+  registerCriterion(program, io);
+  registerBenchKnn(program, io);
+  registerBenchTrain(program, io);
   registerDoctor(program, io);
 
   return program;

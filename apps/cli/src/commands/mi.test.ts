@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InvalidInputError, UnknownMethodError, createRng } from '@cch-lab/core';
+import { Command } from 'commander';
+import { createBufferIo } from '../io.js';
+import { registerMi, runMi } from './mi.js';
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** x (2 columns), y = x·0.8 + noise (2 columns), labels from x; with an id column in x and labels. */
+function workspace(n = 400) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cch-cli-mi-'));
+  tempDirs.push(dir);
+  const rng = createRng('cli-mi');
+  const x: number[][] = [];
+  const y: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const a = [rng.normal(), rng.normal()];
+    x.push(a);
+    y.push(a.map((v) => 0.8 * v + 0.6 * rng.normal()));
+  }
+  writeFileSync(path.join(dir, 'x.csv'), `a,b\n${x.map((r) => r.join(',')).join('\n')}\n`);
+  writeFileSync(path.join(dir, 'y.csv'), `${y.map((r) => r.join(',')).join('\n')}\n`);
+  writeFileSync(path.join(dir, 'labels.csv'), `${x.map((r) => (r[0] > 0 ? 1 : 0)).join('\n')}\n`);
+  // The same x with ids, and labels with ids in reverse order: rows must be matched by id.
+  writeFileSync(path.join(dir, 'x-ids.csv'), `id,a,b\n${x.map((r, i) => `s${i},${r.join(',')}`).join('\n')}\n`);
+  writeFileSync(path.join(dir, 'labels-ids.csv'), `id,label\n${x.map((r, i) => `s${i},${r[0] > 0 ? 1 : 0}`).reverse().join('\n')}\n`);
+  writeFileSync(path.join(dir, 'short.csv'), `${y.slice(0, 10).map((r) => r.join(',')).join('\n')}\n`);
+  return dir;
+}
+
+describe('cli/commands/mi', () => {
+  it('estimates MI between two files with the fields of the JSON contract', async () => {
+    const dir = workspace();
+    const r = await runMi({ x: 'x.csv', y: 'y.csv', estimator: 'ksg', shuffles: 9, subsamples: 5, seed: 3 }, createBufferIo({ cwd: dir }));
+    expect(r).toMatchObject({ estimator: 'ksg', n: 400, dims: [2, 2], k: 3, standardized: true, seed: 3 });
+    // Truth 2 · ½ ln(1 / (1 − 0.64)) ≈ 1.02 nats.
+    expect(r.nats).toBeGreaterThan(0.8);
+    expect(r.bits).toBeCloseTo(r.nats / Math.LN2, 12);
+    expect(r.null).toMatchObject({ shuffles: 9, p: 0.1 });
+    expect(r.interval).toMatchObject({ method: 'subsample', reps: 5 });
+    expect(r.seconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reads labels, runs the mixed estimator, and matches rows by id', async () => {
+    const dir = workspace();
+    const io = createBufferIo({ cwd: dir });
+    const plain = await runMi({ x: 'x.csv', y: 'labels.csv', labels: true }, io);
+    expect(plain).toMatchObject({ estimator: 'mixed', dims: [2, 1] });
+    expect(plain.nats).toBeGreaterThan(0.3); // labels are a function of x: truth ln 2 ≈ 0.69
+    const byId = await runMi({ x: 'x-ids.csv', y: 'labels-ids.csv', labels: true }, io);
+    expect(byId.details).toMatchObject({ alignedById: true });
+    expect(byId.nats).toBe(plain.nats);
+  });
+
+  it('prints one JSON object with --json and a sentence without', async () => {
+    const dir = workspace();
+    const io = createBufferIo({ cwd: dir });
+    const program = new Command().exitOverride();
+    registerMi(program, io);
+    await program.parseAsync(['mi', '--x', 'x.csv', '--y', 'y.csv', '--estimator', 'gaussian', '--no-standardize', '--json'], { from: 'user' });
+    const json = JSON.parse(io.out());
+    expect(json).toMatchObject({ estimator: 'gaussian', n: 400, dims: [2, 2] });
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['estimator', 'nats', 'bits', 'n', 'dims', 'seconds']));
+    const human = createBufferIo({ cwd: dir });
+    const p2 = new Command().exitOverride();
+    registerMi(p2, human);
+    await p2.parseAsync(['mi', '--x', 'x.csv', '--y', 'y.csv', '--k', '5'], { from: 'user' });
+    expect(human.out()).toMatch(/^I\(X;Y\) = [\d.]+ nats \([\d.]+ bits\) by ksg, n = 400, dims 2 × 2, k = 5/);
+  });
+
+  it('fails with typed errors on bad input', async () => {
+    const dir = workspace();
+    const io = createBufferIo({ cwd: dir });
+    await expect(runMi({ x: 'x.csv', y: 'short.csv' }, io)).rejects.toThrow(InvalidInputError);
+    await expect(runMi({ x: 'x.csv', y: 'short.csv' }, io)).rejects.toThrow(/400 rows but short.csv has 10/);
+    await expect(runMi({ x: 'x.csv', y: 'y.csv', estimator: 'kraskov' }, io)).rejects.toThrow(UnknownMethodError);
+    await expect(runMi({ x: 'x.csv', y: 'y.csv', k: '400' }, io)).rejects.toThrow(/k = 400 needs at least/);
+    await expect(runMi({ x: 'x.csv', y: 'y.csv', k: 'three' }, io)).rejects.toThrow(/--k/);
+  });
+});
