@@ -56,7 +56,8 @@ export function lineChart(options: LineChartOptions): VegaLiteSpec {
     field: fieldRef(x),
     type: 'quantitative',
     title: options.xTitle ?? x,
-    scale: { type: options.xScale ?? 'linear', zero: false },
+    // vega-lite warns that `zero` does not apply to a log scale, so it is set only on linear ones.
+    scale: options.xScale === 'log' ? { type: 'log' } : { type: 'linear', zero: false },
   };
   // The band layer would make the legend swatches as pale as the band; hiding its legend (or
   // moving it to `fill`) drops the shared legend altogether, so force the swatches opaque instead.
