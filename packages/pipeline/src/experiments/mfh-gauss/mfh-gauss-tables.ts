@@ -3,11 +3,12 @@ import type { ColumnSpec, Row, TableSpec } from '../../types.js';
 import type { MfhGaussSummary } from './mfh-gauss-summary.js';
 import { MFH_CRITERIA } from './mfh-gauss-summary.js';
 import { MFH_REPORTED_SOURCE } from './mfh-reported.js';
+import { agreementTable } from '../shared/agreement-table.js';
 
 const SOURCES: TableSpec['sources'] = ['simulated'];
 
 export function mfhGaussTables(settings: readonly Row[], summary: MfhGaussSummary): TableSpec[] {
-  return [hypothesesTable(settings), agreementTable(summary)];
+  return [hypothesesTable(settings), hypothesesAgreementTable(summary)];
 }
 
 function hypothesesTable(settings: readonly Row[]): TableSpec {
@@ -47,25 +48,12 @@ function hypothesesTable(settings: readonly Row[]): TableSpec {
   };
 }
 
-function agreementTable(summary: MfhGaussSummary): TableSpec {
+function hypothesesAgreementTable(summary: MfhGaussSummary): TableSpec {
   const byKey: Record<string, MfhGaussSummary['agreement']> = { cch: summary.agreement, mfh: summary.agreement_mfh, plugin: summary.agreement_plugin };
-  return {
-    id: 'agreement',
+  return agreementTable({
     title: 'Agreement of each hypothesis with the observed sign',
     caption: 'Decisive settings only (the interval of the mean KD effect excludes 0); Wilson 95 % intervals. The MFH is silent at its break-even γ.',
     sources: SOURCES,
-    columns: [
-      { key: 'criterion', label: 'criterion', format: 'text' },
-      { key: 'agree', label: 'agree', format: 'integer' },
-      { key: 'total', label: 'decisive', format: 'integer' },
-      { key: 'rate', label: 'rate', format: 'percent', digits: 0 },
-      { key: 'low', label: '95 % low', format: 'percent', digits: 0 },
-      { key: 'high', label: '95 % high', format: 'percent', digits: 0 },
-      { key: 'inconclusive', label: 'inconclusive', format: 'integer' },
-    ],
-    rows: MFH_CRITERIA.map((c) => {
-      const a = byKey[c.key];
-      return { criterion: c.label, agree: a.agree, total: a.total, rate: a.rate, low: a.interval[0], high: a.interval[1], inconclusive: a.inconclusive };
-    }),
-  };
+    criteria: MFH_CRITERIA.map((c) => ({ label: c.label, agreement: byKey[c.key] })),
+  });
 }

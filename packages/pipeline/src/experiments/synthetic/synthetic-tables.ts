@@ -1,6 +1,7 @@
 /** The tables of the `synthetic` experiment: every setting, and each criterion's agreement. */
 import type { ColumnSpec, Row, TableSpec } from '../../types.js';
 import type { Criterion } from '../shared/agreement.js';
+import { agreementTable } from '../shared/agreement-table.js';
 import type { MarginEstimator } from './synthetic-config.js';
 import { ESTIMATOR_LABELS } from './synthetic-summary.js';
 import type { SyntheticSummary } from './synthetic-summary.js';
@@ -14,7 +15,7 @@ export function syntheticTables(
   methods: readonly MarginEstimator[],
 ): TableSpec[] {
   // The breakdowns by n/p, λ and margin sign are in the summary (rendered as tables there).
-  return [settingsTable(settings, methods), agreementTable(criteria, summary)];
+  return [settingsTable(settings, methods), criteriaAgreementTable(criteria, summary)];
 }
 
 function settingsTable(settings: readonly Row[], methods: readonly MarginEstimator[]): TableSpec {
@@ -48,35 +49,17 @@ function settingsTable(settings: readonly Row[], methods: readonly MarginEstimat
   };
 }
 
-function agreementTable(criteria: readonly Criterion[], summary: SyntheticSummary): TableSpec {
+function criteriaAgreementTable(criteria: readonly Criterion[], summary: SyntheticSummary): TableSpec {
   const byKey: Record<string, SyntheticSummary['agreement']> = {
     cch: summary.agreement,
     exact: summary.agreement_exact,
     plugin: summary.agreement_plugin,
     ...Object.fromEntries(Object.entries(summary.agreement_estimated).map(([m, a]) => [`cch_${m}`, a])),
   };
-  const rows: Row[] = criteria.map((c) => {
-    const a = byKey[c.key];
-    return { criterion: c.label, agree: a.agree, total: a.total, rate: a.rate, low: a.interval[0], high: a.interval[1], inconclusive: a.inconclusive };
-  });
-  return {
-    id: 'agreement',
+  return agreementTable({
     title: 'Agreement of each criterion with the observed sign',
     caption: 'Counted over decisive settings only; Wilson 95 % intervals. “inconclusive”: settings left out because the observed sign was not decided.',
     sources: SOURCES,
-    columns: agreementColumns('criterion', 'criterion', 'text'),
-    rows,
-  };
-}
-
-function agreementColumns(key: string, label: string, format: ColumnSpec['format']): ColumnSpec[] {
-  return [
-    { key, label, format },
-    { key: 'agree', label: 'agree', format: 'integer' },
-    { key: 'total', label: 'decisive', format: 'integer' },
-    { key: 'rate', label: 'rate', format: 'percent', digits: 0 },
-    { key: 'low', label: '95 % low', format: 'percent', digits: 0 },
-    { key: 'high', label: '95 % high', format: 'percent', digits: 0 },
-    { key: 'inconclusive', label: 'inconclusive', format: 'integer' },
-  ];
+    criteria: criteria.map((c) => ({ label: c.label, agreement: byKey[c.key] })),
+  });
 }
