@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRng } from '@cch-lab/core';
+import { InvalidInputError, createRng } from '@cch-lab/core';
+import { writeNpyAtomic } from '@cch-lab/data';
 import { Command } from 'commander';
 import { createBufferIo } from '../io.js';
 import { registerCriterion, runCriterion } from './criterion.js';
@@ -31,6 +32,14 @@ function workspace(n = 500) {
   // A constant third column (a dead unit): dropped by default.
   writeFileSync(path.join(dir, 'noise.csv'), csv(noise));
   writeFileSync(path.join(dir, 'labels.csv'), `${labels.join('\n')}\n`);
+  // Bad inputs the readers accept and only the estimators would reject.
+  const nan = Float64Array.from(close.flat());
+  nan[7] = Number.NaN;
+  writeNpyAtomic(path.join(dir, 'teacher-nan.npy'), nan, [n, 2]);
+  writeFileSync(path.join(dir, 'dead.csv'), csv(student.map(() => [1, 1])));
+  writeFileSync(path.join(dir, 'one-class.csv'), `${labels.map(() => 4).join('\n')}\n`);
+  // Two classes, but one of them has a single sample: after dropping it only one class is left.
+  writeFileSync(path.join(dir, 'singleton.csv'), `${labels.map((_, i) => (i === 0 ? 1 : 0)).join('\n')}\n`);
   return dir;
 }
 
@@ -63,6 +72,39 @@ describe('cli/commands/criterion', () => {
     await expect(
       runCriterion({ teacher: ['noise.csv'], student: 'student.csv', labels: 'labels.csv', subsamples: 2, dropConstant: false }, createBufferIo({ cwd: dir })),
     ).rejects.toThrow(/constant column/);
+  });
+});
+
+describe('cli/commands/criterion bad input', () => {
+  it('names the file at fault, whatever role the estimators give it', async () => {
+    const dir = workspace(60);
+    const io = createBufferIo({ cwd: dir });
+    const base = { teacher: ['close.csv'], student: 'student.csv', labels: 'labels.csv', subsamples: 2 };
+    const cases: [Parameters<typeof runCriterion>[0], string, RegExp][] = [
+      [{ ...base, teacher: ['close.csv', 'teacher-nan.npy'] }, 'teacher-nan.npy', /NaN at row 4, column 2/],
+      [{ ...base, student: 'dead.csv' }, 'dead.csv', /only constant columns/],
+      [{ ...base, teacher: ['noise.csv'], dropConstant: false }, 'noise.csv', /constant column/],
+      [{ ...base, labels: 'one-class.csv' }, 'one-class.csv', /one class/],
+      [{ ...base, labels: 'singleton.csv' }, 'singleton.csv', /two or more samples/],
+      [{ ...base, k: 60 }, 'student.csv', /k = 60 needs at least/],
+    ];
+    for (const [options, file, what] of cases) {
+      const error = await runCriterion(options, io).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).details.file).toBe(path.join(dir, file));
+      expect((error as Error).message).toMatch(what);
+    }
+  });
+
+  it('repeats itself exactly with the same seed', async () => {
+    const dir = workspace(200);
+    const options = { teacher: ['close.csv', 'noise.csv'], student: 'student.csv', labels: 'labels.csv', subsamples: 4, seed: 9 };
+    const first = await runCriterion(options, createBufferIo({ cwd: dir }));
+    const again = await runCriterion(options, createBufferIo({ cwd: dir }));
+    expect(again.teachers).toEqual(first.teachers);
   });
 });
 

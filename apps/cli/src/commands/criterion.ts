@@ -9,7 +9,7 @@ import type { CriterionResult } from '@cch-lab/estimators';
 import type { Command } from 'commander';
 import { selectBackend } from '../backend-option.js';
 import { printJson, type Io } from '../io.js';
-import { parseSeed, readAligned, toInt } from './mi.js';
+import { attributeToFile, parseSeed, readAligned, toInt } from './mi.js';
 
 export interface CriterionCommandOptions {
   teacher: string[];
@@ -62,7 +62,7 @@ Examples:
 }
 
 export async function runCriterion(options: CriterionCommandOptions, io: Io): Promise<CriterionCommandResult> {
-  const { cchCriterion, parseEstimatorName } = await import('@cch-lab/estimators');
+  const { cchCriterion, checkK, checkPair, parseEstimatorName } = await import('@cch-lab/estimators');
   const where = { where: 'cch criterion' };
   const estimator = parseEstimatorName(options.estimator ?? 'ksg');
   const k = checkInteger(toInt(options.k ?? 3), '--k', { min: 1 }, where);
@@ -72,18 +72,38 @@ export async function runCriterion(options: CriterionCommandOptions, io: Io): Pr
   const inputs = await readAligned([...options.teacher, options.student], options.labels, true, io);
   if (['mine', 'infonce', 'lmi'].includes(estimator)) await selectBackend(options.backend, io);
   const names = teacherNames(options.teacher);
+  const labels = inputs.y as Int32Array;
+  const studentFile = inputs.files[options.teacher.length];
+  // cchCriterion feeds each file in several roles (the student is y against a teacher, x against
+  // the labels), so its errors cannot say which file is at fault; check each file in one role first.
+  const dropConstantColumns = options.dropConstant !== false;
+  for (const [t, matrix] of inputs.matrices.entries()) {
+    try {
+      checkPair(matrix, labels, 'cch criterion', { dropConstantColumns });
+    } catch (error) {
+      throw attributeToFile(error, { x: inputs.files[t], labels: inputs.yFile });
+    }
+  }
+  try {
+    checkK(k, labels.length, 'cch criterion');
+  } catch (error) {
+    throw attributeToFile(error, { k: studentFile });
+  }
   const result = await cchCriterion({
     teachers: names.map((name, t) => ({ name, representation: inputs.matrices[t] })),
     student: inputs.matrices[options.teacher.length],
-    labels: inputs.y as Int32Array,
+    labels,
     estimator,
     k,
     rng: createRng(seed),
     subsamples,
-    estimateOptions: { dropConstantColumns: options.dropConstant !== false, engine: workers === undefined ? {} : { workers } },
+    estimateOptions: { dropConstantColumns, engine: workers === undefined ? {} : { workers } },
     reporter: io.reporter,
+  }).catch((error: unknown) => {
+    // Left after the checks above: label problems only the mixed estimator sees (too few classes with two samples).
+    throw attributeToFile(error, { labels: inputs.yFile });
   });
-  return { ...result, student: inputs.files[options.teacher.length], labels: inputs.yFile, seed };
+  return { ...result, student: studentFile, labels: inputs.yFile, seed };
 }
 
 /** File names without directories, or relative paths when two share a name. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InvalidInputError, UnknownMethodError, createRng } from '@cch-lab/core';
+import { writeNpyAtomic } from '@cch-lab/data';
 import { Command } from 'commander';
 import { createBufferIo } from '../io.js';
 import { registerMi, runMi } from './mi.js';
@@ -30,6 +31,12 @@ function workspace(n = 400) {
   writeFileSync(path.join(dir, 'x-ids.csv'), `id,a,b\n${x.map((r, i) => `s${i},${r.join(',')}`).join('\n')}\n`);
   writeFileSync(path.join(dir, 'labels-ids.csv'), `id,label\n${x.map((r, i) => `s${i},${r[0] > 0 ? 1 : 0}`).reverse().join('\n')}\n`);
   writeFileSync(path.join(dir, 'short.csv'), `${y.slice(0, 10).map((r) => r.join(',')).join('\n')}\n`);
+  // Bad inputs the readers accept and only the estimators reject: each message must still name its file.
+  writeFileSync(path.join(dir, 'y-constant.csv'), `${y.map((r) => `${r[0]},7`).join('\n')}\n`);
+  writeFileSync(path.join(dir, 'one-class.csv'), `${x.map(() => 'cat').join('\n')}\n`);
+  const withNan = Float64Array.from(x.flat());
+  withNan[2 * 5 + 1] = Number.NaN;
+  writeNpyAtomic(path.join(dir, 'x-nan.npy'), withNan, [n, 2]);
   return dir;
 }
 
@@ -81,5 +88,41 @@ describe('cli/commands/mi', () => {
     await expect(runMi({ x: 'x.csv', y: 'y.csv', estimator: 'kraskov' }, io)).rejects.toThrow(UnknownMethodError);
     await expect(runMi({ x: 'x.csv', y: 'y.csv', k: '400' }, io)).rejects.toThrow(/k = 400 needs at least/);
     await expect(runMi({ x: 'x.csv', y: 'y.csv', k: 'three' }, io)).rejects.toThrow(/--k/);
+  });
+
+  it('names the file in errors only the estimator can find (NaN in .npy, constant column, one class, k ≥ n)', async () => {
+    const dir = workspace();
+    const io = createBufferIo({ cwd: dir });
+    const cases: [Parameters<typeof runMi>[0], string, RegExp][] = [
+      [{ x: 'x-nan.npy', y: 'y.csv' }, 'x-nan.npy', /NaN at row 6, column 2/],
+      [{ x: 'x.csv', y: 'y-constant.csv' }, 'y-constant.csv', /constant column/],
+      [{ x: 'x.csv', y: 'y-constant.csv', estimator: 'gaussian' }, 'y-constant.csv', /constant column/],
+      [{ x: 'x.csv', y: 'one-class.csv', labels: true }, 'one-class.csv', /one class/],
+      [{ x: 'x.csv', y: 'y.csv', k: 400 }, 'x.csv', /k = 400 needs at least/],
+    ];
+    for (const [options, file, what] of cases) {
+      const error = await runMi(options, io).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).details.file).toBe(path.join(dir, file));
+      expect((error as Error).message.startsWith(`${path.join(dir, file)}: `)).toBe(true);
+      expect((error as Error).message).toMatch(what);
+    }
+  });
+
+  it('always prints k and standardized, and repeats itself exactly with the same seed', async () => {
+    const dir = workspace();
+    const io = createBufferIo({ cwd: dir });
+    const gaussian = await runMi({ x: 'x.csv', y: 'y.csv', estimator: 'gaussian' }, io);
+    expect(gaussian).toMatchObject({ k: null, standardized: true });
+    expect(Object.keys(JSON.parse(JSON.stringify(gaussian)))).toEqual(expect.arrayContaining(['k', 'standardized']));
+    const options = { x: 'x.csv', y: 'y.csv', estimator: 'ksg2', shuffles: 4, subsamples: 3, seed: 'repeat' };
+    const drop = ({ seconds: _s, ...rest }: Awaited<ReturnType<typeof runMi>>) => rest;
+    const first = await runMi(options, io);
+    expect(drop(await runMi(options, io))).toEqual(drop(first));
+    // The seed drives the permutations and subsamples (KSG itself hardly moves with 1e-10 jitter).
+    expect((await runMi({ ...options, seed: 'other' }, io)).null?.mean).not.toBe(first.null?.mean);
   });
 });

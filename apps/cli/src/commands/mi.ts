@@ -36,8 +36,9 @@ export interface MiResult {
   bits: number;
   n: number;
   dims: [number, number];
-  k?: number;
-  standardized?: boolean;
+  /** Neighbours per point; null for methods without one (gaussian, mine, infonce), so the key is always there. */
+  k: number | null;
+  standardized: boolean;
   seconds: number;
   seed: number | string;
   null?: Estimate['null'];
@@ -100,6 +101,8 @@ export async function runMi(options: MiCommandOptions, io: Io): Promise<MiResult
 
   const inputs = await readAligned([options.x], options.y, options.labels === true, io);
   if (NEURAL.includes(estimator)) await selectBackend(options.backend, io);
+  // The estimators name the argument at fault (x, y, labels, k); the user needs the file.
+  const inFiles = { x: inputs.files[0], k: inputs.files[0], y: inputs.yFile, labels: inputs.yFile };
   const estimate = await estimateMi(estimator, inputs.matrices[0], inputs.y, {
     k,
     rng: createRng(seed),
@@ -110,6 +113,8 @@ export async function runMi(options: MiCommandOptions, io: Io): Promise<MiResult
     neural,
     engine: workers === undefined ? {} : { workers },
     reporter: io.reporter,
+  }).catch((error: unknown) => {
+    throw attributeToFile(error, inFiles);
   });
   return {
     estimator: estimate.method,
@@ -117,8 +122,9 @@ export async function runMi(options: MiCommandOptions, io: Io): Promise<MiResult
     bits: estimate.bits,
     n: estimate.n,
     dims: estimate.dims,
-    ...(estimate.k !== undefined ? { k: estimate.k } : {}),
-    ...(estimate.standardized !== undefined ? { standardized: estimate.standardized } : {}),
+    k: estimate.k ?? null,
+    // Every method sets it today; the fallback keeps the key for one that might not.
+    standardized: estimate.standardized ?? options.standardize !== false,
     seconds: estimate.seconds,
     seed,
     ...(estimate.null !== undefined ? { null: estimate.null } : {}),
@@ -173,9 +179,23 @@ export async function readAligned(files: string[], yFile: string, labels: boolea
   return { matrices, y, files: resolved, yFile: yPath, alignedById };
 }
 
+/**
+ * The estimators check their inputs by argument (x, y, labels, k) and cannot know the files they
+ * came from; this re-raises such an InvalidInputError with the file of that argument, so every
+ * bad-input message names a file (the readers' own errors already do and pass unchanged).
+ */
+export function attributeToFile(error: unknown, files: Readonly<Record<string, string | undefined>>): unknown {
+  if (!(error instanceof InvalidInputError) || error.details.file !== undefined) return error;
+  const field = error.details.field;
+  const file = field === undefined ? undefined : files[field];
+  if (file === undefined) return error;
+  // The message already carries the field and the value received; details.file adds the file in front.
+  return new InvalidInputError(error.message, { hint: error.hint, cause: error, details: { file, argument: field } });
+}
+
 function printMi(r: MiResult, io: Io): void {
   const lines = [
-    `I(X;Y) = ${r.nats.toFixed(4)} nats (${r.bits.toFixed(4)} bits) by ${r.estimator}, n = ${r.n}, dims ${r.dims[0]} × ${r.dims[1]}${r.k !== undefined ? `, k = ${r.k}` : ''}${r.standardized === false ? ', not standardised' : ''} (${r.seconds.toFixed(2)} s)`,
+    `I(X;Y) = ${r.nats.toFixed(4)} nats (${r.bits.toFixed(4)} bits) by ${r.estimator}, n = ${r.n}, dims ${r.dims[0]} × ${r.dims[1]}${r.k !== null ? `, k = ${r.k}` : ''}${r.standardized === false ? ', not standardised' : ''} (${r.seconds.toFixed(2)} s)`,
   ];
   if (r.null !== undefined) lines.push(`shuffle null (${r.null.shuffles}): mean ${r.null.mean.toFixed(4)}, sd ${r.null.sd.toFixed(4)}, p = ${r.null.p.toPrecision(3)}`);
   if (r.interval !== undefined) {

@@ -27,9 +27,20 @@ describe('estimators/neural/latent-mi', () => {
   it('stops early, keeps the best epoch, and takes the latent size as an option', async () => {
     const { x, y } = correlatedGaussianPair(createRng('lmi-stop'), 300, 3, 0.6);
     const e = await estimateMi('lmi', x, y, { rng: createRng(2), neural: { epochs: 400, patience: 3, learningRate: 3e-2, latentSize: 4 } });
-    const d = e.details as { epochsRun: number; bestEpoch: number; stoppedEarly: boolean; latentSize: number };
+    const d = e.details as {
+      epochsRun: number;
+      bestEpoch: number;
+      stoppedEarly: boolean;
+      latentSize: number;
+      bestValidationLoss: number;
+      lastValidationLoss: number;
+      restoredValidationLoss: number;
+    };
     expect(d.stoppedEarly).toBe(true);
     expect(d.epochsRun).toBe(d.bestEpoch + 3);
+    // The encoders that made the latents are the best epoch's, not the last one's.
+    expect(d.lastValidationLoss).toBeGreaterThan(d.bestValidationLoss);
+    expect(d.restoredValidationLoss).toBe(d.bestValidationLoss);
     expect(d.latentSize).toBe(4);
   });
 

@@ -98,6 +98,7 @@ export async function latentMiMethod(x: Matrix, y: MiTarget, o: ResolvedOptions)
   let bestWeights: tf.Tensor[] | undefined;
   let epochsRun = 0;
   const validationLoss: number[] = [];
+  let restoredLoss = Number.NaN;
   let zx: Matrix;
   let zy: Matrix;
   try {
@@ -129,6 +130,8 @@ export async function latentMiMethod(x: Matrix, y: MiTarget, o: ResolvedOptions)
       restoreVariables(vars, bestWeights);
       bestWeights = undefined;
     }
+    // Re-measured after the restore, so the result shows the latents come from the best epoch (equal to bestValidationLoss).
+    restoredLoss = evaluateLoss(net, xVal, yVal, opts.batchSize);
     zx = encode(net.encX, xVal);
     zy = encode(net.encY, yVal);
   } finally {
@@ -154,6 +157,8 @@ export async function latentMiMethod(x: Matrix, y: MiTarget, o: ResolvedOptions)
       bestEpoch: bestEpoch + 1,
       stoppedEarly: epochsRun < opts.epochs,
       bestValidationLoss: best,
+      lastValidationLoss: validationLoss[validationLoss.length - 1],
+      restoredValidationLoss: restoredLoss,
       validationRows: validation.length,
       trainRows: train.length,
       ksgOn: 'validation latents (KSG-1)',

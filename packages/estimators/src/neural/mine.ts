@@ -61,12 +61,9 @@ export async function mineMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Pr
           const kept: tf.Scalar[] = [];
           optimizer.minimize(
             () => {
-              const joint = criticScores(critic, xb, yb);
               const marginal = criticScores(critic, xb, ym2);
-              const et = tf.mean(tf.exp(marginal)) as tf.Scalar;
-              kept.push(tf.keep(et.clone()));
-              // ∇ of E[e^T] / EMA equals ∇ ln E[e^T] with the minibatch denominator replaced by the average.
-              return tf.neg(tf.sub(tf.mean(joint), tf.div(et, ema))) as tf.Scalar;
+              kept.push(tf.keep(tf.mean(tf.exp(marginal)) as tf.Scalar));
+              return mineBatchLoss(criticScores(critic, xb, yb), marginal, ema);
             },
             false,
             vars,
@@ -105,6 +102,15 @@ export async function mineMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Pr
       ...(labels ? { labelsAs: `${dy} indicator columns` } : {}),
     },
   };
+}
+
+/**
+ * The loss minimised on one batch: −(mean T_joint − mean e^{T_marginal} / ema). Its gradient is
+ * that of −DV with the biased minibatch denominator of ∇ln E[e^T] = ∇E[e^T] / E[e^T] replaced by
+ * the moving average `ema`, which enters as a constant (no gradient flows into it).
+ */
+export function mineBatchLoss(joint: tf.Tensor, marginal: tf.Tensor, ema: tf.Tensor | number): tf.Scalar {
+  return tf.neg(tf.sub(tf.mean(joint), tf.div(tf.mean(tf.exp(marginal)), ema))) as tf.Scalar;
 }
 
 function criticScores(critic: Mlp, x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
