@@ -61,7 +61,8 @@ export function checkLabels(labels: Int32Array, where: string): Int32Array {
   const first = labels[0];
   if (labels.every((l) => l === first)) {
     throw new InvalidInputError(`${where}: labels hold one class only, so I(H;Y) is 0 by definition`, {
-      details: { field: 'labels', received: `every label is ${first}` },
+      // The labels arrive re-coded as class indices, so the original value is not known here.
+      details: { field: 'labels', received: `${labels.length} labels, all of one class` },
       hint: 'pass labels with at least two classes',
     });
   }

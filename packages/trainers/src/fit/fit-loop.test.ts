@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng, testing } from '@cch-lab/core';
 import { train } from '../train.js';
 import { useBackend } from '../testing-fixtures/backends.js';
-import { pairedClassification } from '../testing-fixtures/paired-data.js';
+import { pairedClassification, pairedImages } from '../testing-fixtures/paired-data.js';
 
 const dataset = pairedClassification({ n: 600, classes: 3, dims: { a: 12, b: 5 }, strength: { a: 1, b: 0 }, rng: createRng('fit-loop') });
 
@@ -31,6 +31,24 @@ describe('trainers/fit/fit-loop', () => {
     expect(counts).toHaveLength(4);
     expect(new Set(counts).size).toBe(1);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  test('a CNN on wasm (the replacement kernels free their intermediates) keeps tensors and backend buffers constant per epoch', async () => {
+    await useBackend('wasm');
+    const images = pairedImages(96, [8, 8, 2], createRng('cnn-leak'));
+    const counts: number[][] = [];
+    const m = await train({ kind: 'cnn', filters: [4, 8], dense: [8], batchNorm: true, dropout: 0.2 }, images, {
+      modality: 'image',
+      train: { epochs: 3, batchSize: 20, optimizer: { name: 'sgd', momentum: 0.9 } },
+      rng: createRng(6),
+      // numTensors counts the engine's tensors; numDataIds the wasm backend's buffers, which a
+      // kernel that forgot to free an intermediate would grow without changing numTensors.
+      onEpochEnd: () => counts.push([tf.memory().numTensors, tf.engine().backend.numDataIds()]),
+    });
+    m.dispose();
+    expect(counts).toHaveLength(3);
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[2]).toEqual(counts[0]);
   });
 
   test.each(['cpu', 'wasm'] as const)('the same seed on the same backend gives identical weights (%s)', async (backend) => {
@@ -68,6 +86,23 @@ describe('trainers/fit/fit-loop', () => {
     val.forEach((row, r) => (loss -= Math.log(probs.get(r, dataset.labels[row]))));
     testing.expectClose(loss / val.length, best, { rtol: 1e-4 }, 'validation loss of the restored weights');
     m.dispose();
+  });
+
+  test('early stopping with patience 0 stops at the first epoch that does not improve, not while it improves', async () => {
+    await useBackend('cpu');
+    // Modality a carries the signal: the validation loss falls for the first epochs.
+    const m = await train({ kind: 'linear' }, dataset, {
+      modality: 'a',
+      train: { epochs: 6, batchSize: 32, earlyStopping: { patience: 0 } },
+      rng: createRng(5),
+    });
+    const losses = m.history.epochs.map((e) => e.valLoss!);
+    m.dispose();
+    expect(losses.length).toBeGreaterThan(1);
+    // Every epoch but a stopping one improved on all before it.
+    const last = losses.length - 1;
+    for (let i = 1; i < last; i++) expect(losses[i]).toBeLessThan(Math.min(...losses.slice(0, i)));
+    if (m.history.stoppedEarly) expect(losses[last]).toBeGreaterThanOrEqual(Math.min(...losses.slice(0, last)));
   });
 
   test('progress: one reporter line per epoch with loss and validation numbers', async () => {

@@ -164,7 +164,10 @@ export async function fitLoop(
         }
       }
       options.onEpochEnd?.(record);
-      if (stopping !== null && record.epoch - bestSeen >= stopping.patience && record.epoch < opts.epochs) {
+      // Only an epoch that did not improve can stop the run (so patience 0 stops at the first
+      // such epoch, as Keras's EarlyStopping, instead of after epoch 1 however it went).
+      const stale = record.epoch - bestSeen;
+      if (stopping !== null && stale > 0 && stale >= stopping.patience && record.epoch < opts.epochs) {
         history.stoppedEarly = true;
         break;
       }

@@ -7,7 +7,7 @@ export const MONITORS = ['val_loss', 'val_accuracy'] as const;
 export type Monitor = (typeof MONITORS)[number];
 
 export interface EarlyStoppingOptions {
-  /** Epochs without improvement before stopping. */
+  /** Epochs without improvement before stopping (0 stops at the first one, like 1). */
   patience: number;
   /** What must improve: 'val_loss' (down) or 'val_accuracy' (up, classification). Default 'val_loss'. */
   monitor?: Monitor;

@@ -42,6 +42,41 @@ describe('trainers/losses/kd-loss', () => {
     testing.expectArraysClose(theorem, [2 + 0.25, 4 + 0.75], F32);
   });
 
+  test('the classification objective end to end, by hand: hinton (1−λ)·CE + λ·T²·KL and theorem CE + λ·T²·KL', () => {
+    // One row, 3 classes, true class 1. Only the objective's plumbing is new here (which target is
+    // CE's, which is the teacher's, where T² and λ go), so every term is recomputed from scratch.
+    const s = [1.5, -0.5, 0.25];
+    const t = [0.2, 2.0, -1.0];
+    const [T, lambda] = [2.5, 0.4];
+    const q1 = softmax(s, 1);
+    const ce = -Math.log(q1[1]);
+    const p = softmax(t, T);
+    const q = softmax(s, T);
+    const kd = T * T * p.reduce((acc, pi, i) => acc + pi * Math.log(pi / q[i]), 0);
+    const [hinton, theorem] = (['hinton', 'theorem'] as const).map((form) => {
+      const objective = taskObjective('classification', resolveKdOptions({ lambda, temperature: T, form }));
+      return tf.tidy(() => {
+        const targets = [tf.tensor2d([[0, 1, 0]]), teacherLogProbabilities(tf.tensor2d([t]), T)];
+        return objective.perSample(tf.tensor2d([s]), targets).dataSync()[0];
+      });
+    });
+    testing.expectClose(hinton, (1 - lambda) * ce + lambda * kd, F32, 'hinton');
+    testing.expectClose(theorem, ce + lambda * kd, F32, 'theorem');
+  });
+
+  test('the gradient of T²·KL with respect to the student logits is T·(softmax(s/T) − softmax(t/T)) (Hinton et al. 2015)', () => {
+    // Why T² is there: it leaves gradients of order T·(q − p), comparable across temperatures.
+    const s = [0.3, -1.2, 2.0, 0.1];
+    const t = [1.0, 0.5, -0.5, 0.0];
+    const T = 4;
+    const grad = tf.tidy(() => {
+      const teacher = teacherLogProbabilities(tf.tensor2d([t]), T);
+      return tf.grad((x: tf.Tensor) => tf.sum(distillationPerSample(x, teacher, T)))(tf.tensor2d([s])).dataSync();
+    });
+    const [p, q] = [softmax(t, T), softmax(s, T)];
+    testing.expectArraysClose(grad, q.map((qi, i) => T * (qi - p[i])), F32);
+  });
+
   test('regression KD is the squared error to the teacher prediction', () => {
     const objective = taskObjective('regression', resolveKdOptions({ lambda: 2, form: 'theorem' }));
     const loss = tf.tidy(() => objective.perSample(tf.tensor2d([[1], [3]]), [tf.tensor2d([[0], [3]]), tf.tensor2d([[2], [1]])]).dataSync());

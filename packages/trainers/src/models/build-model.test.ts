@@ -40,6 +40,15 @@ describe('trainers/models/build-model', () => {
     net.dispose();
   });
 
+  test('CNN: 32×32×3 images (the CIFAR-sized case) flatten 8·8·16 conv features', () => {
+    const net = buildModel({ kind: 'cnn' }, { inputWidth: 32 * 32 * 3, featureShape: [32, 32, 3], outputUnits: 10 }, createRng(1));
+    expect(net.layerOutputShape('pool_1')).toEqual([16, 16, 8]);
+    expect(net.layerOutputShape('flatten')).toEqual([8 * 8 * 16]);
+    const shapes = tf.tidy(() => [net.apply(tf.ones([2, 32 * 32 * 3])).shape, net.apply(tf.ones([2, 32 * 32 * 3]), INFERENCE, 'flatten').shape]);
+    expect(shapes).toEqual([[2, 10], [2, 1024]]);
+    net.dispose();
+  });
+
   test('the same seed gives the same initial weights; another seed does not', () => {
     const spec = { kind: 'mlp' as const, hidden: [6] };
     const shape = { inputWidth: 4, outputUnits: 2 };
