@@ -63,6 +63,8 @@ export type { BackendName, BackendRequest, BackendInfo, BackendProbe, ChooseBack
 export { silentReporter, recordingReporter } from './reporter.js';
 export type { Reporter } from './reporter.js';
 export { stableStringify, contentHash } from './hash.js';
+export { compiledWorkerScript, createWorkerPool, serveWorkerRequests } from './worker-pool.js';
+export type { WorkerPool } from './worker-pool.js';
 
 // Test assertions
 export * as testing from './testing.js';

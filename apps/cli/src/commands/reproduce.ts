@@ -5,6 +5,7 @@ import { CchError, DataNotFoundError, UsageError, isCchError } from '@cch-lab/co
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
 import { resolveConfigsDir } from '../paths.js';
+import { WORKERS_HELP, parseWorkers } from '../workers-option.js';
 import { printRunSummary, runRun, type RunCommandResult } from './run.js';
 
 export interface ReproduceOptions {
@@ -14,6 +15,7 @@ export interface ReproduceOptions {
   reports?: string;
   force?: boolean;
   backend?: string;
+  workers?: string | number;
 }
 
 export interface ReproduceResult {
@@ -31,6 +33,7 @@ export function registerReproduce(program: Command, io: Io): void {
     .option('--configs <dir>', 'the directory of experiment YAMLs (default ./configs or the repository\'s)')
     .option('--reports <dir>', 'where results and reports go (env CCH_REPORTS_DIR; default ./reports)')
     .option('--force', 'recompute every cell, ignoring the cache')
+    .option('--workers <n>', WORKERS_HELP, 'auto')
     .option('--json', 'print one JSON object on stdout')
     .addHelpText(
       'after',
@@ -55,6 +58,7 @@ Examples:
 }
 
 export async function runReproduce(options: ReproduceOptions, io: Io): Promise<ReproduceResult> {
+  parseWorkers(options.workers); // a bad --workers fails once, before any experiment starts
   const dir = resolveConfigsDir(options.configs, io.cwd);
   let files: string[];
   try {
@@ -84,7 +88,15 @@ export async function runReproduce(options: ReproduceOptions, io: Io): Promise<R
     try {
       ran.push(
         await runRun(
-          { config: path.join(dir, file), set: [], profile: options.profile, force: options.force, reports: options.reports, backend: options.backend },
+          {
+            config: path.join(dir, file),
+            set: [],
+            profile: options.profile,
+            force: options.force,
+            reports: options.reports,
+            backend: options.backend,
+            workers: options.workers,
+          },
           io,
         ),
       );

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '@cch-lab/core';
+import { ConfigError, UsageError } from '@cch-lab/core';
 import { testing, type ExperimentRegistry } from '@cch-lab/pipeline';
 import { createBufferIo } from '../io.js';
 import { runRun } from './run.js';
@@ -45,5 +45,16 @@ describe('cli/commands/run', () => {
       /tiny\.yaml:3: slopez: unknown key 'slopez' \(did you mean 'slopes'\?\)/,
     );
     expect(existsSync(path.join(dir, 'reports'))).toBe(false);
+  });
+
+  it('refuses a --workers value that is not a count or auto, before running anything', async () => {
+    const dir = workspace('experiment: tiny\nrepeats: 2\nslopes: [1, 2]\n');
+    const io = createBufferIo({ cwd: dir, env: { CCH_BACKEND: 'cpu' } });
+    for (const workers of ['0', 'two', '1.5']) {
+      await expect(runRun({ config: 'tiny.yaml', set: [], experiments, workers }, io)).rejects.toThrow(UsageError);
+    }
+    expect(existsSync(path.join(dir, 'reports'))).toBe(false);
+    const result = await runRun({ config: 'tiny.yaml', set: [], experiments, workers: 'auto' }, io);
+    expect(result.cells.ran).toBe(4);
   });
 });

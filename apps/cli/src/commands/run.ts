@@ -4,6 +4,7 @@ import type { ExperimentRegistry, ResultsFile } from '@cch-lab/pipeline';
 import { selectBackend } from '../backend-option.js';
 import { printJson, type Io } from '../io.js';
 import { resolveReportsDir } from '../paths.js';
+import { WORKERS_HELP, parseWorkers } from '../workers-option.js';
 import path from 'node:path';
 
 export interface RunCommandOptions {
@@ -13,6 +14,8 @@ export interface RunCommandOptions {
   force?: boolean;
   reports?: string;
   backend?: string;
+  /** Worker threads for the cells: a number or 'auto' (default: one per core). */
+  workers?: string | number;
   /** The experiments to resolve against. Default: every registered one (EXPERIMENTS). */
   experiments?: ExperimentRegistry;
 }
@@ -38,13 +41,16 @@ export function registerRun(program: Command, io: Io): void {
     .option('--set <key=value>', 'override a config key (repeatable); the value is YAML: --set kd.lambda=[0.2,0.5]', collect, [])
     .option('--profile <name>', 'smoke | quick | paper (same as --set profile=NAME)')
     .option('--force', 'recompute every cell, ignoring the cache')
+    .option('--workers <n>', WORKERS_HELP, 'auto')
     .option('--reports <dir>', 'where results and reports go (env CCH_REPORTS_DIR; default ./reports)')
     .option('--json', 'print one JSON object on stdout instead of the summary')
     .addHelpText(
       'after',
       `
 Each cell of the sweep is cached under the hash of its resolved config and the code version;
-rerunning skips finished cells. Results are written only when every cell has finished.
+rerunning skips finished cells. Results are written only when every cell has finished. Each cell
+draws from its own stream (the config seed and the cell id), so the numbers are the same with any
+--workers count.
 
 Examples:
   $ cch run configs/synthetic.yaml --profile smoke
@@ -64,6 +70,7 @@ export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCom
   const sets = [...(options.profile !== undefined ? [`profile=${options.profile}`] : []), ...options.set];
   const source = readYamlSource(path.resolve(io.cwd, options.config));
   const resolved = resolveConfig(source, sets, options.experiments ?? EXPERIMENTS);
+  const workers = parseWorkers(options.workers);
   const backend = await selectBackend(options.backend, io);
   const reportsDir = resolveReportsDir(options.reports, io.env, io.cwd);
   io.reporter.info(`running ${resolved.definition.name} (profile ${resolved.config.profile}, seed ${resolved.config.seed})`);
@@ -72,6 +79,7 @@ export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCom
     backend: { name: backend.name, reason: backend.reason, tfjsVersion: backend.tfjsVersion },
     reporter: io.reporter,
     force: options.force === true,
+    workers,
   });
   const page = await writeExperimentReport(outcome.dir, outcome.results);
   const index = await writeReportIndex(reportsDir);

@@ -5,12 +5,13 @@
  * results intact (finished cells stay in the cache and are not recomputed next time).
  */
 import path from 'node:path';
-import { InternalError, Rng, silentReporter, type Reporter } from '@cch-lab/core';
+import { InternalError, silentReporter, type Reporter } from '@cch-lab/core';
 import { writeCsvAtomic, writeJsonAtomic } from '@cch-lab/data';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import type { CellRecord, ResultsFile } from '../types.js';
+import type { Cell, CellOutput, CellRecord, ExperimentDefinition, ResultsFile } from '../types.js';
 import { CellCache, cellKey } from './cell-cache.js';
 import { codeVersion } from './code-version.js';
+import { effectiveWorkers, runCells } from './run-cells.js';
 
 export interface RunOptions {
   /** Results go to `<reportsDir>/<experiment>/`. */
@@ -21,6 +22,11 @@ export interface RunOptions {
   reporter?: Reporter;
   /** Recompute every cell even when cached. Default false. */
   force?: boolean;
+  /**
+   * Worker threads for the cells that are not cached. Default 1 (this thread). The numbers are
+   * the same for any count: each cell's stream comes from the seed and its id alone.
+   */
+  workers?: number;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -48,32 +54,44 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
   }
 
   const cache = new CellCache(path.join(options.reportsDir, '.cache', definition.name));
-  const root = new Rng(config.seed);
-  const records: CellRecord[] = [];
-  let cached = 0;
-  for (const [index, cell] of cells.entries()) {
-    const key = cellKey({
+  const keys = cells.map((cell) =>
+    cellKey({
       experiment: definition.name,
       experimentVersion: definition.version,
       codeVersion: codeVersion(),
       seed: config.seed,
       backend: options.backend.name,
       cell,
-    });
-    const hit = options.force ? undefined : cache.get(key);
-    if (hit !== undefined) {
-      cached++;
-      records.push({ cell, output: hit.output });
-      reporter.progress(definition.name, index + 1, cells.length, `${cell.id} (cached)`);
+    }),
+  );
+  const outputs: (CellOutput | undefined)[] = new Array(cells.length);
+  const misses: { index: number; cell: Cell }[] = [];
+  let done = 0;
+  for (const [index, cell] of cells.entries()) {
+    const hit = options.force ? undefined : cache.get(keys[index]);
+    if (hit === undefined) {
+      misses.push({ index, cell });
       continue;
     }
-    const cellStart = performance.now();
-    const output = await definition.runCell(cell, config, { rng: root.derive(cell.id), reporter, backend: options.backend.name });
-    const seconds = (performance.now() - cellStart) / 1000;
-    await cache.put(key, cell.id, output, seconds);
-    records.push({ cell, output });
-    reporter.progress(definition.name, index + 1, cells.length, cell.id);
+    outputs[index] = hit.output;
+    reporter.progress(definition.name, ++done, cells.length, `${cell.id} (cached)`);
   }
+  const cached = cells.length - misses.length;
+  const workers = effectiveWorkers(definition.name, options.workers ?? 1, misses.length).workers;
+  await runCells(misses, {
+    definition: definition,
+    config,
+    seed: config.seed,
+    backend: options.backend.name,
+    reporter,
+    workers: options.workers ?? 1,
+    async onDone(index, output, seconds) {
+      await cache.put(keys[index], cells[index].id, output, seconds);
+      outputs[index] = output;
+      reporter.progress(definition.name, ++done, cells.length, cells[index].id);
+    },
+  });
+  const records: CellRecord[] = cells.map((cell, index) => ({ cell, output: outputs[index] as CellOutput }));
 
   const summary = definition.summarize(records, config);
   const finished = now();
@@ -97,6 +115,7 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
     finishedAt: finished.toISOString(),
     seconds: (performance.now() - t0) / 1000,
     cellCounts: { total: cells.length, cached, ran: cells.length - cached },
+    workers,
     cells: summary.rows,
     summary: summary.summary,
     tables: summary.tables,

@@ -1,0 +1,29 @@
+/**
+ * Running one cell, the same way in this thread and in a worker: the stream comes from the config
+ * seed and the cell id alone, so the numbers do not depend on where, in what order or on how many
+ * workers the cells ran.
+ */
+import { Rng, type Reporter } from '@cch-lab/core';
+import type { AnyExperiment } from '../config/resolve-config.js';
+import type { Cell, CellOutput } from '../types.js';
+
+/** What a worker needs to run one cell (structured-clone safe). */
+export interface CellRequest {
+  experiment: string;
+  cell: Cell;
+  config: unknown;
+  seed: number;
+  backend: string;
+}
+
+export function runCellWithOwnStream(
+  definition: AnyExperiment,
+  request: CellRequest,
+  reporter: Reporter,
+): Promise<CellOutput> {
+  return definition.runCell(request.cell, request.config, {
+    rng: new Rng(request.seed).derive(request.cell.id),
+    reporter,
+    backend: request.backend,
+  });
+}
