@@ -63,18 +63,16 @@ function gainAgainstMargin(settings: readonly Row[], n: number): FigureSpec {
 }
 
 function agreementAgainstSize(values: readonly Row[]): FigureSpec {
-  const spec = withoutLogZero(
-    lineChart({
-      values,
-      x: 'n_over_p',
-      y: 'rate',
-      color: 'criterion',
-      xScale: 'log',
-      xTitle: 'n/p (training rows per student feature)',
-      yTitle: 'agreement rate',
-      colorTitle: 'criterion',
-    }),
-  );
+  const spec = lineChart({
+    values,
+    x: 'n_over_p',
+    y: 'rate',
+    color: 'criterion',
+    xScale: 'log',
+    xTitle: 'n/p (training rows per student feature)',
+    yTitle: 'agreement rate',
+    colorTitle: 'criterion',
+  });
   const layers = spec.layer as { encoding: Record<string, unknown> }[];
   layers[layers.length - 1].encoding.strokeDash = { field: 'criterion', type: 'nominal', title: 'criterion' };
   return {
@@ -87,18 +85,6 @@ function agreementAgainstSize(values: readonly Row[]): FigureSpec {
     sources: SOURCES,
     spec,
   };
-}
-
-/**
- * lineChart sets `zero: false` on every x scale, which Vega-Lite drops with a warning on a log
- * scale; remove it here until the helper omits it for log scales.
- */
-function withoutLogZero(spec: Record<string, unknown>): Record<string, unknown> {
-  for (const layer of (spec.layer as { encoding?: { x?: { scale?: Record<string, unknown> } } }[] | undefined) ?? []) {
-    const scale = layer.encoding?.x?.scale;
-    if (scale?.type === 'log') delete scale.zero;
-  }
-  return spec;
 }
 
 function estimatedAgainstAnalytic(settings: readonly Row[], method: MarginEstimator): FigureSpec | undefined {
