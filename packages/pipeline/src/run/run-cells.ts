@@ -4,7 +4,6 @@
  * stream (cell-request.ts), so the outputs are the same bits. After a failure no further cell
  * starts; cells already running finish (and are cached by `onDone`), then the first error is thrown.
  */
-import os from 'node:os';
 import { compiledWorkerScript, createWorkerPool, type Reporter } from '@cch-lab/core';
 import { EXPERIMENTS } from '../experiments/index.js';
 import { WORKER_TEST_EXPERIMENTS } from '../testing/index.js';
@@ -35,12 +34,8 @@ export function effectiveWorkers(experiment: string, requested: number, cells: n
   return { workers: wanted };
 }
 
-/** The default worker count: the machine's cores. */
-export function defaultCellWorkers(): number {
-  return Math.max(1, os.availableParallelism());
-}
-
-export async function runCells(cells: readonly { index: number; cell: Cell }[], options: RunCellsOptions): Promise<void> {
+/** Runs the cells and returns how many worker threads ran them (1: this thread). */
+export async function runCells(cells: readonly { index: number; cell: Cell }[], options: RunCellsOptions): Promise<number> {
   const { workers, note } = effectiveWorkers(options.definition.name, options.workers, cells.length);
   if (note !== undefined && options.workers > 1) options.reporter.info(`${options.definition.name}: ${note}`);
   const request = (cell: Cell): CellRequest => ({
@@ -57,7 +52,7 @@ export async function runCells(cells: readonly { index: number; cell: Cell }[], 
       const output = await runCellWithOwnStream(options.definition, request(cell), options.reporter);
       await options.onDone(index, output, (performance.now() - start) / 1000);
     }
-    return;
+    return 1;
   }
 
   const pool = createWorkerPool<CellRequest, CellOutput>(cellWorkerScript() as URL, workers);
@@ -81,6 +76,7 @@ export async function runCells(cells: readonly { index: number; cell: Cell }[], 
     await pool.close();
   }
   if (failure !== undefined) throw failure;
+  return workers;
 }
 
 function cellWorkerScript(): URL | undefined {

@@ -11,7 +11,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Cell, CellOutput, CellRecord, ExperimentDefinition, ResultsFile } from '../types.js';
 import { CellCache, cellKey } from './cell-cache.js';
 import { codeVersion } from './code-version.js';
-import { effectiveWorkers, runCells } from './run-cells.js';
+import { runCells } from './run-cells.js';
 
 export interface RunOptions {
   /** Results go to `<reportsDir>/<experiment>/`. */
@@ -77,8 +77,7 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
     reporter.progress(definition.name, ++done, cells.length, `${cell.id} (cached)`);
   }
   const cached = cells.length - misses.length;
-  const workers = effectiveWorkers(definition.name, options.workers ?? 1, misses.length).workers;
-  await runCells(misses, {
+  const workers = await runCells(misses, {
     definition: definition,
     config,
     seed: config.seed,
