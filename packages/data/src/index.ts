@@ -42,6 +42,9 @@ export { MATRIX_EXTENSIONS, readMatrixFile } from './readers/read-matrix-file.js
 export type { MatrixFile, MatrixFileOptions } from './readers/read-matrix-file.js';
 export { readInputFile } from './readers/read-input-file.js';
 
+// Content fingerprints of data files (cache keys, provenance)
+export { fingerprintFile, fingerprintFiles } from './fingerprint/fingerprint-file.js';
+
 // Writers (atomic: temp file in the same directory, fsync, rename)
 export { writeFileAtomic, writeTextAtomic } from './writers/write-file-atomic.js';
 export type { FileContent } from './writers/write-file-atomic.js';

@@ -62,4 +62,16 @@ describe('estimators/criterion', () => {
     const t = { name: 'a', representation: student };
     await expect(cchCriterion({ teachers: [t, t], student, labels, rng: createRng(1) })).rejects.toThrow(/distinct/);
   });
+  it('takes continuous targets: I(H_s;Y) then comes from the same continuous estimator', async () => {
+    const rng = createRng('crit-regression');
+    const n = 600;
+    const student = Matrix.column(rng.normals(n));
+    // y = h + small noise: I(H_s;Y) large; the teacher is a weaker copy, so the margin is negative.
+    const y = Float32Array.from(student.data, (v) => v + 0.1 * rng.normal());
+    const r = await cchCriterion({ teachers: [{ name: 'weak', representation: noisyCopy(student, 1, 'weak') }], student, labels: y, rng: createRng(2), subsamples: 6 });
+    expect(r.estimators).toEqual({ teacherStudent: 'ksg', studentLabel: 'ksg' });
+    // Gaussian truth: I(H;Y) = −½ln(1 − 1/1.01) ≈ 2.31 nats, I(H_t;H_s) = −½ln(1 − 1/2) ≈ 0.35.
+    expect(r.teachers[0].i_student_label).toBeGreaterThan(1.5);
+    expect(r.teachers[0].verdict).toBe('kd-hurts');
+  });
 });

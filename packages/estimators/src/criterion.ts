@@ -10,7 +10,7 @@
  * notes that estimators agree on the ranking of teachers, not on absolute values; read the margin's
  * sign with that in mind, and the ranking with more confidence than the sign.
  */
-import { InvalidInputError, checkInteger, checkNumber, type Matrix, type Reporter, type Rng } from '@cch-lab/core';
+import { InvalidInputError, Matrix, checkInteger, checkNumber, type Reporter, type Rng } from '@cch-lab/core';
 import { subsampleIndices, subsampleSize, summarizeSubsamples } from './intervals/subsample-interval.js';
 import { estimateMi, parseEstimatorName } from './registry.js';
 import type { Estimate, EstimateMiOptions, EstimatorName } from './types.js';
@@ -29,11 +29,11 @@ export interface CchCriterionOptions {
   teachers: CriterionTeacher[];
   /** n × d_s student representation. */
   student: Matrix;
-  /** n class labels. */
-  labels: Int32Array;
+  /** n class labels (Int32Array), or n continuous targets (Float32Array / Float64Array, or an n × d Matrix). */
+  labels: Int32Array | Float32Array | Float64Array | Matrix;
   /** Estimator of I(H_t; H_s). Default 'ksg'. */
   estimator?: EstimatorName;
-  /** Estimator of I(H_s; Y) on the labels. Default 'mixed'. */
+  /** Estimator of I(H_s; Y) on the labels. Default 'mixed' for class labels, else the same as `estimator`. */
   labelEstimator?: EstimatorName;
   /** Neighbours for the k-NN estimators. Default 3. */
   k?: number;
@@ -75,7 +75,7 @@ export interface CriterionResult {
   details: Record<string, unknown>;
 }
 
-const CRITERION_DEFAULTS = Object.freeze({ estimator: 'ksg' as EstimatorName, labelEstimator: 'mixed' as EstimatorName, k: 3, subsamples: 20, subsampleFraction: 0.5, level: 0.95 });
+const CRITERION_DEFAULTS = Object.freeze({ estimator: 'ksg' as EstimatorName, k: 3, subsamples: 20, subsampleFraction: 0.5, level: 0.95 });
 
 /**
  * Evaluates the CCH for every teacher. The margin's interval comes from paired subsamples: the
@@ -93,14 +93,15 @@ export async function cchCriterion(options: CchCriterionOptions): Promise<Criter
     throw new InvalidInputError('cchCriterion: teacher names must be distinct', { details: { field: 'teachers', received: o.teachers.map((t) => t.name).join(', ') } });
   }
   const estimator = parseEstimatorName(o.estimator);
-  const labelEstimator = parseEstimatorName(o.labelEstimator);
+  const labels: Int32Array | Matrix = labelTarget(o.labels);
+  const labelEstimator = parseEstimatorName(o.labelEstimator ?? (labels instanceof Int32Array ? 'mixed' : estimator));
   checkInteger(o.subsamples, 'subsamples', { min: 2, max: 10_000 }, where);
   checkNumber(o.subsampleFraction, 'subsampleFraction', { min: 0.05, max: 0.95 }, where);
   const base: EstimateMiOptions = { dropConstantColumns: true, ...o.estimateOptions, k: o.k, reporter: undefined, shuffles: 0, subsamples: 0 };
   const n = o.student.rows;
   const run = (name: EstimatorName, x: Matrix, y: Matrix | Int32Array, rng: Rng) => estimateMi(name, x, y, { ...base, rng });
 
-  const studentLabel = await run(labelEstimator, o.student, o.labels, o.rng.derive('student-label'));
+  const studentLabel = await run(labelEstimator, o.student, labels, o.rng.derive('student-label'));
   const full: Estimate[] = [];
   for (const t of o.teachers) full.push(await run(estimator, t.representation, o.student, o.rng.derive('teacher').derive(t.name)));
 
@@ -110,7 +111,7 @@ export async function cchCriterion(options: CchCriterionOptions): Promise<Criter
     const rows = subsampleIndices(n, m, r, o.rng);
     const student = o.student.selectRows(rows);
     const rrng = o.rng.derive('subsample-estimate').derive(r);
-    const sy = await run(labelEstimator, student, Int32Array.from(rows, (i) => o.labels[i]), rrng.derive('student-label'));
+    const sy = await run(labelEstimator, student, labels instanceof Int32Array ? Int32Array.from(rows, (i) => labels[i]) : labels.selectRows(rows), rrng.derive('student-label'));
     for (const [t, teacher] of o.teachers.entries()) {
       const ts = await run(estimator, teacher.representation.selectRows(rows), student, rrng.derive('teacher').derive(teacher.name));
       margins[t][r] = ts.nats - sy.nats;
@@ -146,4 +147,10 @@ export async function cchCriterion(options: CchCriterionOptions): Promise<Criter
       teacherStudent: Object.fromEntries(o.teachers.map((t, i) => [t.name, { method: full[i].method, dims: full[i].dims, details: full[i].details }])),
     },
   };
+}
+
+/** Class labels stay labels; continuous targets become an n × 1 (or n × d) matrix for the continuous estimators. */
+function labelTarget(labels: CchCriterionOptions['labels']): Int32Array | Matrix {
+  if (labels instanceof Int32Array || labels instanceof Matrix) return labels;
+  return new Matrix(Float64Array.from(labels), labels.length, 1);
 }

@@ -45,6 +45,31 @@ export type {
 } from './figures/helpers.js';
 export { FIGURE_THEME, FIGURE_SIZE, PALETTE, VEGA_LITE_SCHEMA, fieldRef } from './figures/theme.js';
 
+// The experiment toolkit: config sections, the sweeper, the distillation cell, aggregation and scoring
+export { modelSection } from './toolkit/sections/model-section.js';
+export type { ModelSection } from './toolkit/sections/model-section.js';
+export { trainSection, trainOptionsOf } from './toolkit/sections/train-section.js';
+export type { TrainSection } from './toolkit/sections/train-section.js';
+export { kdSection, kdSettings, kdRules } from './toolkit/sections/kd-section.js';
+export type { KdSection } from './toolkit/sections/kd-section.js';
+export { ESTIMATOR_FAMILIES, ESTIMATOR_PAIRS, estimatorsSection, marginEstimators } from './toolkit/sections/estimators-section.js';
+export type { EstimatorFamily, EstimatorsSection, MarginEstimator } from './toolkit/sections/estimators-section.js';
+export { decisionSection } from './toolkit/sections/decision-section.js';
+export type { DecisionSection } from './toolkit/sections/decision-section.js';
+export { DATA_SOURCE_CHOICES, dataSourceShape, dataSection, wantsRealData, dataRules } from './toolkit/sections/data-section.js';
+export { expandSweep, repeatAxis, sweepCells } from './toolkit/expand-sweep.js';
+export type { SweepAxes, SweepPoint, ExpandSweepOptions } from './toolkit/expand-sweep.js';
+export { runDistillationCell, effectiveK, softmaxRows } from './toolkit/distillation-cell.js';
+export type { DistillationPair, DistillationCellOptions, DistillationCellResult } from './toolkit/distillation-cell.js';
+export { modelMetrics, rowObserved, flattenDistillationRow } from './toolkit/distillation-row.js';
+export type { DistillationRow, MarginEstimate, ModelMetrics } from './toolkit/distillation-row.js';
+export { aggregateSettings, cchKey } from './toolkit/aggregate-settings.js';
+export type { SettingSummary, AggregateOptions } from './toolkit/aggregate-settings.js';
+export { AGREEMENT_INTERVAL_METHOD, clusteredAgreement, scoreCriteria } from './toolkit/score-criteria.js';
+export type { ScoredSetting, ClusteredAgreement } from './toolkit/score-criteria.js';
+export { scoreTeacherSelection, spearman } from './toolkit/teacher-selection.js';
+export type { SelectionGroup, TeacherSelectionScore, TeacherSelectionOptions } from './toolkit/teacher-selection.js';
+
 // The registered experiments
 export { EXPERIMENTS } from './experiments/index.js';
 

@@ -36,6 +36,12 @@ export interface Cell<P = unknown> {
   id: string;
   /** Everything the cell depends on; hashed (with the experiment version) into its cache key. */
   params: P;
+  /**
+   * The key its random stream derives from; default the id. Cells that differ only in a level
+   * whose draws the design shares (common random numbers, e.g. MFH's γ levels) give the same
+   * stream. Set by expandSweep from its `streamAxes`.
+   */
+  stream?: string;
 }
 
 export interface CellContext {
@@ -49,7 +55,12 @@ export interface CellContext {
 /** What one cell returns; JSON-serialisable (it is cached on disk). */
 export interface CellOutput {
   rows: Row[];
+  /** The data sources of the datasets this cell loaded (carried into tables, figures and results.json). */
+  sources?: DataSource[];
+  /** Stored in results.json under `cellMeta[<cell id>]`: backend, estimator details, drops, adjustments. */
   meta?: Record<string, unknown>;
+  /** Typed rows of the toolkit's distillation cell (the flat `rows` are their CSV form). */
+  distillation?: unknown[];
 }
 
 export interface ColumnSpec {
@@ -110,6 +121,18 @@ export interface ExperimentDefinition<C extends BaseConfig = BaseConfig, P = unk
   schema: z.ZodType<C>;
   /** Cross-field checks, run after the schema. */
   rules?: (config: C) => ConfigIssue[];
+  /**
+   * The config values `runCell` reads, hashed into every cell's cache key (with its params, the
+   * seed, backend and code). Default: the whole config but `title`, `profile` and `profiles`.
+   * Return null when runCell reads nothing but the cell's params.
+   */
+  cellConfig?: (config: C) => unknown;
+  /**
+   * The data files a cell reads (absolute paths); their content fingerprint joins the cache key,
+   * so changing one value in a file recomputes exactly the cells that read it.
+   * @throws DataNotFoundError naming missing files (checked before any cell runs).
+   */
+  dataFiles?: (cell: Cell<P>, config: C) => string[];
   cells(config: C): Cell<P>[];
   runCell(cell: Cell<P>, config: C, context: CellContext): Promise<CellOutput>;
   summarize(records: CellRecord<P>[], config: C): ExperimentSummary;
@@ -140,6 +163,10 @@ export interface ResultsFile {
   workers?: number;
   /** One flat record per result row (the same rows as results.csv). */
   cells: Row[];
+  /** Each cell's `meta`, by cell id (absent when no cell returned meta). */
+  cellMeta?: Record<string, Record<string, unknown>>;
+  /** sha256 (first 16 hex) of every data file the cells read, by path. */
+  dataFingerprints?: Record<string, string>;
   summary: Record<string, unknown>;
   tables: TableSpec[];
   figures: FigureSpec[];

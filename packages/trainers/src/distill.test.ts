@@ -85,4 +85,30 @@ describe('trainers/distill', () => {
     const noVal = { ...dataset, splits: { train: dataset.splits.train, test: dataset.splits.test } };
     await expect(runDistillation({ ...base, dataset: noVal, kd: { lambda: 0.5 }, representationSplit: 'val' })).rejects.toThrow(InvalidInputError);
   });
+  test('pretrained models are used as given, not retrained or disposed, and KD students match a fresh run', async () => {
+    const options = {
+      dataset,
+      teacherModality: 'strong',
+      studentModality: 'weak',
+      model: { kind: 'mlp' as const, hidden: [8] },
+      kd: { lambda: 0.5, temperature: 2 },
+      train: { epochs: 3, batchSize: 64 },
+    };
+    const fresh = await runDistillation({ ...options, rng: createRng(7), keepModels: true });
+    const before = tf.memory().numTensors;
+    const reused = await runDistillation({
+      ...options,
+      rng: createRng(7),
+      pretrained: { teacher: fresh.models!.teacher, student: fresh.models!.student },
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(reused.teacher.history).toBe(fresh.models!.teacher.history);
+    expect(reused.kdStudent.history.epochs.map((e) => e.loss)).toEqual(fresh.kdStudent.history.epochs.map((e) => e.loss));
+    // still usable: runDistillation did not dispose them
+    expect(fresh.models!.teacher.outputs(fresh.models!.teacher.inputs(dataset, [0])).rows).toBe(1);
+    await expect(runDistillation({ ...options, rng: createRng(7), pretrained: { teacher: fresh.models!.student } })).rejects.toThrow(/pretrained teacher reads 'weak'/);
+    fresh.models!.teacher.dispose();
+    fresh.models!.student.dispose();
+    fresh.models!.kdStudents.forEach((m) => m.dispose());
+  });
 });

@@ -40,6 +40,13 @@ export interface DistillationOptions {
   reporter?: Reporter;
   /** Return the trained models (the caller disposes them) instead of freeing them. Default false. */
   keepModels?: boolean;
+  /**
+   * Models already trained (e.g. one omics' model serving as the teacher of several students).
+   * They are used as they are and never disposed here. A pretrained student must have been trained
+   * with `rng.derive('student')` of this call's `rng`, so the KD students share its initial weights
+   * and batch order.
+   */
+  pretrained?: { teacher?: TrainedModel; student?: TrainedModel };
 }
 
 export interface RunSummary {
@@ -116,25 +123,31 @@ export async function runDistillation(options: DistillationOptions): Promise<Dis
   const studentName = modalityName(options.studentModality);
   const teacherName = modalityName(options.teacherModality);
 
+  checkPretrained(options.pretrained?.teacher, options.teacherModality, 'teacher');
+  checkPretrained(options.pretrained?.student, options.studentModality, 'student');
   const trained: TrainedModel[] = [];
   try {
-    const teacher = await train(models.teacher, dataset, {
-      modality: modalityList(options.teacherModality),
-      train: trainOptions.teacher,
-      rng: rng.derive('teacher'),
-      reporter,
-      label: `teacher ${teacherName}`,
-    });
-    trained.push(teacher);
+    const teacher =
+      options.pretrained?.teacher ??
+      (await train(models.teacher, dataset, {
+        modality: modalityList(options.teacherModality),
+        train: trainOptions.teacher,
+        rng: rng.derive('teacher'),
+        reporter,
+        label: `teacher ${teacherName}`,
+      }));
+    if (options.pretrained?.teacher === undefined) trained.push(teacher);
     // The same derived Rng for every student: equal initial weights, batch order and dropout masks.
-    const student = await train(models.student, dataset, {
-      modality: modalityList(options.studentModality),
-      train: trainOptions.student,
-      rng: rng.derive('student'),
-      reporter,
-      label: `student ${studentName}`,
-    });
-    trained.push(student);
+    const student =
+      options.pretrained?.student ??
+      (await train(models.student, dataset, {
+        modality: modalityList(options.studentModality),
+        train: trainOptions.student,
+        rng: rng.derive('student'),
+        reporter,
+        label: `student ${studentName}`,
+      }));
+    if (options.pretrained?.student === undefined) trained.push(student);
     const kdStudents: TrainedModel[] = [];
     for (const [i, kd] of kdList.entries()) {
       const resolved = resolveKdOptions(kd, `kd[${i}]`);
@@ -180,6 +193,16 @@ export async function runDistillation(options: DistillationOptions): Promise<Dis
   } finally {
     // Dispose is idempotent, so models already freed on an error are skipped here.
     if (options.keepModels !== true) trained.forEach((m) => m.dispose());
+  }
+}
+
+function checkPretrained(model: TrainedModel | undefined, selection: ModalitySelection, role: 'teacher' | 'student'): void {
+  if (model === undefined) return;
+  const expected = modalityName(selection);
+  if (modalityName(model.modality) !== expected) {
+    throw new InvalidInputError(`the pretrained ${role} reads '${modalityName(model.modality)}', not '${expected}'`, {
+      details: { field: `pretrained.${role}`, received: modalityName(model.modality) },
+    });
   }
 }
 

@@ -16,9 +16,13 @@ export interface CellKeyParts {
   seed: number;
   backend: string;
   cell: Cell;
+  /** The config values the cell's run reads (ExperimentDefinition.cellConfig). */
+  config?: unknown;
+  /** Fingerprints of the data files the cell reads, by path. */
+  data?: Record<string, string>;
 }
 
-/** The cache key of a cell: a hash of its id, params, seed, backend and the code versions. */
+/** The cache key of a cell: a hash of its id, stream, params, the config it reads, its data files' fingerprints, seed, backend and the code versions. */
 export function cellKey(parts: CellKeyParts): string {
   return contentHash(
     {
@@ -29,6 +33,9 @@ export function cellKey(parts: CellKeyParts): string {
       backend: parts.backend,
       id: parts.cell.id,
       params: parts.cell.params,
+      stream: parts.cell.stream,
+      config: parts.config,
+      data: parts.data,
     },
     24,
   );

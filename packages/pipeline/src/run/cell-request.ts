@@ -1,6 +1,6 @@
 /**
  * Running one cell, the same way in this thread and in a worker: the stream comes from the config
- * seed and the cell id alone, so the numbers do not depend on where, in what order or on how many
+ * seed and the cell's stream key (its id unless the sweep shares draws across a level) alone, so the numbers do not depend on where, in what order or on how many
  * workers the cells ran.
  */
 import { Rng, type Reporter } from '@cch-lab/core';
@@ -22,7 +22,7 @@ export function runCellWithOwnStream(
   reporter: Reporter,
 ): Promise<CellOutput> {
   return definition.runCell(request.cell, request.config, {
-    rng: new Rng(request.seed).derive(request.cell.id),
+    rng: new Rng(request.seed).derive(request.cell.stream ?? request.cell.id),
     reporter,
     backend: request.backend,
   });

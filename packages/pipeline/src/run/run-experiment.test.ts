@@ -86,4 +86,24 @@ describe('pipeline/run/run-experiment', () => {
     const again = await runExperiment(resolved(), { reportsDir: dir, backend });
     expect(again.results.cellCounts).toEqual({ total: 6, cached: 5, ran: 1 });
   });
+  it('keys cells on the config they read and on the content of their data files', async () => {
+    const dir = tempDir('cch-run-data-');
+    const file = path.join(dir, 'values.csv');
+    writeFileSync(file, '1,2\n3,4\n');
+    const reading: ExperimentDefinition = {
+      ...(tinyExperiment as unknown as ExperimentDefinition),
+      cellConfig: (config) => ({ title: (config as { title?: string }).title ?? null }),
+      dataFiles: () => [file],
+    };
+    const first = await runExperiment(resolved(reading), { reportsDir: dir, backend });
+    expect(first.results.cellCounts.ran).toBe(6);
+    expect(Object.values(first.results.dataFingerprints ?? {})).toHaveLength(1);
+    expect((await runExperiment(resolved(reading), { reportsDir: dir, backend })).results.cellCounts.cached).toBe(6);
+    writeFileSync(file, '1,2\n3,5\n');
+    expect((await runExperiment(resolved(reading), { reportsDir: dir, backend })).results.cellCounts.ran).toBe(6);
+    // A config value the cells read (here the title) is part of their key.
+    expect((await runExperiment(resolved(reading, ['title=other']), { reportsDir: dir, backend })).results.cellCounts.ran).toBe(6);
+    rmSync(file);
+    await expect(runExperiment(resolved(reading), { reportsDir: dir, backend })).rejects.toThrow(/a data file is missing/);
+  });
 });

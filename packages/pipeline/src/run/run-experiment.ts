@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { InternalError, silentReporter, type Reporter } from '@cch-lab/core';
-import { writeCsvAtomic, writeJsonAtomic } from '@cch-lab/data';
+import { fingerprintFiles, writeCsvAtomic, writeJsonAtomic } from '@cch-lab/data';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Cell, CellOutput, CellRecord, ExperimentDefinition, ResultsFile } from '../types.js';
 import { CellCache, cellKey } from './cell-cache.js';
@@ -54,16 +54,23 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
   }
 
   const cache = new CellCache(path.join(options.reportsDir, '.cache', definition.name));
-  const keys = cells.map((cell) =>
-    cellKey({
+  const cellConfig = definition.cellConfig ? definition.cellConfig(config) : configReadByCells(config);
+  const dataFingerprints: Record<string, string> = {};
+  const keys = cells.map((cell) => {
+    // Missing data files fail here, before any cell runs.
+    const data = definition.dataFiles ? fingerprintFiles(definition.dataFiles(cell, config)) : undefined;
+    Object.assign(dataFingerprints, data);
+    return cellKey({
       experiment: definition.name,
       experimentVersion: definition.version,
       codeVersion: codeVersion(),
       seed: config.seed,
       backend: options.backend.name,
       cell,
-    }),
-  );
+      config: cellConfig,
+      data,
+    });
+  });
   const outputs: (CellOutput | undefined)[] = new Array(cells.length);
   const misses: { index: number; cell: Cell }[] = [];
   let done = 0;
@@ -93,6 +100,8 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
   const records: CellRecord[] = cells.map((cell, index) => ({ cell, output: outputs[index] as CellOutput }));
 
   const summary = definition.summarize(records, config);
+  const cellMeta: Record<string, Record<string, unknown>> = {};
+  for (const { cell, output } of records) if (output.meta !== undefined) cellMeta[cell.id] = output.meta;
   const finished = now();
   const results: ResultsFile = {
     experiment: definition.name,
@@ -116,6 +125,8 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
     cellCounts: { total: cells.length, cached, ran: cells.length - cached },
     workers,
     cells: summary.rows,
+    ...(Object.keys(cellMeta).length > 0 ? { cellMeta } : {}),
+    ...(Object.keys(dataFingerprints).length > 0 ? { dataFingerprints } : {}),
     summary: summary.summary,
     tables: summary.tables,
     figures: summary.figures,
@@ -128,4 +139,10 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
   await writeCsvAtomic(csvPath, summary.rows);
   await writeJsonAtomic(jsonPath, results);
   return { results, dir, jsonPath, csvPath };
+}
+
+/** The default `cellConfig`: everything but the keys that only name or label the run. */
+function configReadByCells(config: Record<string, unknown> | object): Record<string, unknown> {
+  const { title: _title, profile: _profile, profiles: _profiles, ...rest } = config as Record<string, unknown>;
+  return rest;
 }

@@ -49,6 +49,8 @@ export const tinyExperiment: ExperimentDefinition<TinyConfig, TinyParams> = {
     }
     return cells;
   },
+  // Every value a cell reads is in its params.
+  cellConfig: () => null,
   async runCell(cell, _config, { rng }) {
     tinyRunCounter.count++;
     const { slope, n, noise } = cell.params;

@@ -36,6 +36,8 @@ export const mfhGaussExperiment: ExperimentDefinition<MfhGaussConfig, MfhGaussCe
   schema: mfhGaussSchema as unknown as z.ZodType<MfhGaussConfig>,
   rules: mfhGaussRules,
   cells: mfhGaussCells,
+  // Every value a cell reads is in its params.
+  cellConfig: () => null,
   runCell: (cell, _config, context) => runMfhGaussCell(cell, context),
   summarize(records, config) {
     const seedRows: Row[] = records.flatMap((r) => r.output.rows);

@@ -41,6 +41,8 @@ export const syntheticExperiment: ExperimentDefinition<SyntheticConfig, Syntheti
   schema: syntheticSchema as unknown as z.ZodType<SyntheticConfig>,
   rules: syntheticRules,
   cells: syntheticCells,
+  // Every value a cell reads is in its params.
+  cellConfig: () => null,
   runCell: (cell, _config, context) => runSyntheticCell(cell, context),
   summarize(records, config) {
     const methods = config.estimators.methods;

@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import { Matrix, chooseBackend, createRng } from '@cch-lab/core';
+import { stratifiedSplit, type PairedDataset } from '@cch-lab/data';
+import { decisionSection } from './sections/decision-section.js';
+import { estimatorsSection } from './sections/estimators-section.js';
+import { kdSection } from './sections/kd-section.js';
+import { modelSection } from './sections/model-section.js';
+import { trainSection } from './sections/train-section.js';
+import { effectiveK, runDistillationCell, type DistillationCellOptions } from './distillation-cell.js';
+import { flattenDistillationRow } from './distillation-row.js';
+
+beforeAll(async () => {
+  await chooseBackend({ requested: 'wasm', env: {} });
+});
+
+/** Three classes; `strong` sees the class clearly, `weak` and `weaker` less so. */
+function dataset(seed: string): PairedDataset {
+  const rng = createRng(seed);
+  const n = 240;
+  const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
+  const modality = (d: number, strength: number) =>
+    new Matrix(Float64Array.from({ length: n * d }, (_, k) => strength * (labels[Math.floor(k / d)] === k % 3 ? 1 : 0) + rng.normal()), n, d);
+  const splits = stratifiedSplit(labels, { train: 0.6, val: 0.2, test: 0.2, rng: rng.derive('split') });
+  return { name: 'toy', source: 'simulated', task: 'classification', classes: ['a', 'b', 'c'], modalities: { strong: modality(4, 2), weak: modality(4, 0.7), weaker: modality(3, 0.3) }, labels, splits, meta: {} };
+}
+
+function options(ds: PairedDataset, overrides: Partial<DistillationCellOptions> = {}): DistillationCellOptions {
+  return {
+    dataset: ds,
+    pairs: [
+      { teacher: 'strong', student: 'weak' },
+      { teacher: 'weak', student: 'strong' },
+    ],
+    model: modelSection.parse({ kind: 'mlp', hidden: [8] }),
+    train: trainSection.parse({ epochs: 4 }),
+    kd: kdSection.parse({ lambda: [0.3, 0.7], temperature: [2] }),
+    estimators: estimatorsSection.parse({ families: ['ksg', 'gaussian'], subsamples: 4 }),
+    decision: decisionSection.parse({}),
+    rng: createRng('cell'),
+    context: { repeat: 0 },
+    ...overrides,
+  };
+}
+
+describe('pipeline/toolkit/distillation-cell', () => {
+  it('trains each modality once, one KD student per (pair, λ, T), margins per estimator, nothing leaked', async () => {
+    const ds = dataset('toy');
+    const before = tf.memory().numTensors;
+    const result = await runDistillationCell(
+      options(ds, { morePairs: (v) => [{ teacher: 'strong', student: Object.keys(v).includes('weaker') ? 'weaker' : ['weak', 'weaker'] }] }),
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result.rows).toHaveLength(6);
+    expect(Object.keys(result.validation).sort()).toEqual(['strong', 'weak', 'weak+weaker']);
+    const first = result.rows[0];
+    expect([first.teacher, first.student, first.lambda, first.temperature]).toEqual(['strong', 'weak', 0.3, 2]);
+    expect(first.margins.map((m) => [m.estimator, m.teacherStudent, m.studentLabel])).toEqual([
+      ['ksg', 'ksg', 'mixed'],
+      ['gaussian', 'gaussian', 'gaussian'],
+    ]);
+    expect(first.primary).toBe(first.margins[0]);
+    expect(first.primary.margin).toBeCloseTo(first.primary.i_teacher_student - first.primary.i_student_label, 12);
+    expect(first.kd_gain).toBeCloseTo((first.kd.accuracy as number) - (first.no_kd.accuracy as number), 12);
+    // The no-KD student of 'weak' is the same model whichever λ: one training.
+    expect(result.rows[1].no_kd).toEqual(first.no_kd);
+    expect(result.rows.at(-1)?.student).toBe('weak+weaker');
+    const flat = flattenDistillationRow(first);
+    expect(flat).toMatchObject({ repeat: 0, teacher: 'strong', student: 'weak', verdict: first.primary.verdict, margin_gaussian: first.margins[1].margin, source: 'simulated' });
+    expect(flat).not.toHaveProperty('no_kd_mse');
+  });
+
+  it('gives a model the same numbers whichever pairs are asked for (streams by modality, not by order)', async () => {
+    const ds = dataset('toy');
+    const both = await runDistillationCell(options(ds));
+    const one = await runDistillationCell(options(ds, { pairs: [{ teacher: 'weak', student: 'strong' }] }));
+    const pick = (rows: typeof both.rows) => rows.filter((r) => r.teacher === 'weak').map((r) => [r.no_kd, r.kd, r.primary.margin]);
+    expect(pick(one.rows)).toEqual(pick(both.rows));
+  });
+
+  it('lowers k for few representation rows, and records it', () => {
+    expect(effectiveK(3, 100)).toBe(3);
+    expect(effectiveK(3, 9)).toBe(2);
+    expect(effectiveK(5, 4)).toBe(1);
+  });
+});

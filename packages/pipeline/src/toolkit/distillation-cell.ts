@@ -1,0 +1,231 @@
+/**
+ * The one distillation cell: a split dataset → every model trained once (one per modality or
+ * fusion, serving as no-KD student and as teacher) → `runDistillation` per (teacher → student)
+ * pair with its λ × T KD students → the CCH criterion on the test rows' representations with every
+ * configured estimator → the plug-in prediction → typed rows plus meta.
+ *
+ * Streams: a model's stream derives from its modality alone (`model/<name>`), so a model is the
+ * same whichever pairs, λs or order of work a config asks for; KD students share the initial
+ * weights and batch order of their no-KD student; each margin's stream derives from its pair.
+ */
+import { Matrix, silentReporter, type Reporter, type Rng } from '@cch-lab/core';
+import type { PairedDataset } from '@cch-lab/data';
+import { cchCriterion, oneHot } from '@cch-lab/estimators';
+import { plugInGain } from '@cch-lab/theory';
+import { modalityList, modalityName, runDistillation, train, type ModalitySelection, type TrainedModel } from '@cch-lab/trainers';
+import type { Scalar } from '../types.js';
+import type { DistillationRow, MarginEstimate } from './distillation-row.js';
+import { modelMetrics } from './distillation-row.js';
+import type { DecisionSection } from './sections/decision-section.js';
+import { marginEstimators, type EstimatorsSection } from './sections/estimators-section.js';
+import { kdSettings, type KdSection } from './sections/kd-section.js';
+import type { ModelSection } from './sections/model-section.js';
+import { trainOptionsOf, type TrainSection } from './sections/train-section.js';
+import { validationScore } from './validation-score.js';
+
+export interface DistillationPair {
+  teacher: ModalitySelection;
+  /** A list is an early-fused student (fusion + KD). */
+  student: ModalitySelection;
+}
+
+export interface DistillationCellOptions {
+  /** Split into train (fit), val (early stopping, model choice) and test (metrics, representations). */
+  dataset: PairedDataset;
+  pairs: readonly DistillationPair[];
+  /**
+   * Further pairs chosen from the models trained for `pairs` (e.g. fusion of the weaker
+   * modalities with the strongest as teacher), by their validation scores — never test rows.
+   */
+  morePairs?: (validation: Readonly<Record<string, number>>) => DistillationPair[];
+  model: ModelSection;
+  train: TrainSection;
+  kd: KdSection;
+  estimators: EstimatorsSection;
+  decision: DecisionSection;
+  rng: Rng;
+  /** The experiment's keys copied into every row (cohort, repeat, …). */
+  context?: Record<string, Scalar>;
+  reporter?: Reporter;
+}
+
+export interface DistillationCellResult {
+  rows: DistillationRow[];
+  /** Validation score of every model trained (accuracy, or −MSE), by modality name. */
+  validation: Record<string, number>;
+  meta: Record<string, unknown>;
+}
+
+export async function runDistillationCell(options: DistillationCellOptions): Promise<DistillationCellResult> {
+  const { dataset, rng } = options;
+  const reporter = options.reporter ?? silentReporter;
+  const trainOptions = trainOptionsOf(options.train);
+  const models = new Map<string, TrainedModel>();
+  const validation: Record<string, number> = {};
+  const modelRng = (selection: ModalitySelection) => rng.derive('model').derive(modalityName(selection));
+
+  const modelOf = async (selection: ModalitySelection): Promise<TrainedModel> => {
+    const name = modalityName(selection);
+    const known = models.get(name);
+    if (known !== undefined) return known;
+    // runDistillation's contract: a pretrained student comes from `rng.derive('student')` of its call.
+    const model = await train(options.model, dataset, { modality: modalityList(selection), train: trainOptions, rng: modelRng(selection).derive('student'), reporter, label: name });
+    models.set(name, model);
+    validation[name] = validationScore(model, dataset);
+    return model;
+  };
+
+  const rows: DistillationRow[] = [];
+  const adjustments: string[] = [];
+  const estimatorDetails: Record<string, unknown> = {};
+  try {
+    const pairs = [...options.pairs];
+    for (const p of pairs) {
+      await modelOf(p.teacher);
+      await modelOf(p.student);
+    }
+    pairs.push(...(options.morePairs?.(validation) ?? []));
+    for (const pair of pairs) {
+      const pairName = `${modalityName(pair.teacher)}→${modalityName(pair.student)}`;
+      const teacher = await modelOf(pair.teacher);
+      const student = await modelOf(pair.student);
+      const settings = kdSettings(options.kd);
+      const result = await runDistillation({
+        dataset,
+        teacherModality: pair.teacher,
+        studentModality: pair.student,
+        model: options.model,
+        kd: settings,
+        train: trainOptions,
+        rng: modelRng(pair.student),
+        reporter,
+        pretrained: { teacher, student },
+      });
+      const reps = result.representations;
+      const margins = await measureMargins(reps.teacher, reps.student, reps.labels, pairName, options, rng.derive('cch').derive(pairName));
+      for (const m of margins.estimates) if (m.effective_k !== options.estimators.k) adjustments.push(`${pairName}: k lowered to ${m.effective_k} for ${reps.rows.length} representation rows`);
+      estimatorDetails[pairName] = margins.details;
+      const teacherLogits = teacher.outputs(teacher.inputs(dataset, reps.rows));
+      for (const [i, kd] of result.kdStudents.entries()) {
+        const noKd = modelMetrics(result.student.metrics);
+        const withKd = modelMetrics(kd.metrics);
+        rows.push({
+          context: { ...options.context },
+          teacher: modalityName(pair.teacher),
+          student: modalityName(pair.student),
+          lambda: settings[i].lambda,
+          temperature: settings[i].temperature,
+          form: settings[i].form,
+          task: dataset.task,
+          source: dataset.source,
+          n_train: dataset.splits.train.length,
+          n_estimation: reps.rows.length,
+          teacher_metrics: modelMetrics(result.teacher.metrics),
+          no_kd: noKd,
+          kd: withKd,
+          kd_gain: dataset.task === 'classification' ? (withKd.accuracy ?? Number.NaN) - (noKd.accuracy ?? Number.NaN) : (noKd.mse ?? Number.NaN) - (withKd.mse ?? Number.NaN),
+          primary: margins.estimates[0],
+          margins: margins.estimates,
+          plugin_gain: pluginGain(reps.student, reps.labels, teacherLogits, settings[i], dataset.splits.train.length),
+        });
+      }
+    }
+  } finally {
+    for (const m of models.values()) m.dispose();
+  }
+  return {
+    rows,
+    validation,
+    meta: {
+      source: dataset.source,
+      dataset: dataset.name,
+      validation,
+      estimators: estimatorDetails,
+      ...(adjustments.length > 0 ? { adjustments: [...new Set(adjustments)] } : {}),
+    },
+  };
+}
+
+/** The k for n representation rows: subsamples hold ⌊n/2⌋ rows and a k-NN estimate needs more than k + 1. */
+export function effectiveK(k: number, rows: number): number {
+  return Math.max(1, Math.min(k, Math.floor(rows / 2) - 2));
+}
+
+async function measureMargins(
+  teacher: Matrix,
+  student: Matrix,
+  labels: Int32Array | Float32Array,
+  pairName: string,
+  options: DistillationCellOptions,
+  rng: Rng,
+): Promise<{ estimates: MarginEstimate[]; details: Record<string, unknown> }> {
+  const task = labels instanceof Int32Array ? 'classification' : 'regression';
+  const k = effectiveK(options.estimators.k, student.rows);
+  const estimates: MarginEstimate[] = [];
+  const details: Record<string, unknown> = {};
+  for (const e of marginEstimators(options.estimators, task)) {
+    const r = await cchCriterion({
+      teachers: [{ name: pairName, representation: teacher }],
+      student,
+      labels,
+      estimator: e.teacherStudent,
+      labelEstimator: e.studentLabel,
+      k,
+      subsamples: options.estimators.subsamples,
+      level: options.decision.level,
+      rng: rng.derive(e.name),
+    });
+    const t = r.teachers[0];
+    estimates.push({
+      estimator: e.name,
+      teacherStudent: e.teacherStudent,
+      studentLabel: e.studentLabel,
+      i_teacher_student: t.i_teacher_student,
+      i_student_label: t.i_student_label,
+      margin: t.margin,
+      low: t.interval.low,
+      high: t.interval.high,
+      verdict: t.verdict,
+      effective_k: k,
+    });
+    details[e.name] = { ...r.estimators, subsamples: r.subsamples, n: r.n, details: r.details };
+  }
+  return { estimates, details };
+}
+
+/**
+ * The linear-probe plug-in: theory's linear-Gaussian gain for a linear head on H_s fitted to the
+ * labels (one-hot for classes) blended with the teacher's outputs (softmax(logits/T) for classes).
+ * The Hinton form's (1 − λ)·y + λ·t blend is the theorem form's with λ' = λ/(1 − λ). It is a
+ * documented extension for classification (REFERENCE.md: the theory is for regression); null when
+ * H_s has no columns to fit or the fit is singular.
+ */
+function pluginGain(student: Matrix, labels: Int32Array | Float32Array, teacherOutputs: Matrix, kd: { lambda: number; temperature: number; form: string }, nTrain: number): number | null {
+  const lambda = kd.form === 'hinton' ? (kd.lambda >= 1 ? Number.POSITIVE_INFINITY : kd.lambda / (1 - kd.lambda)) : kd.lambda;
+  try {
+    const target = labels instanceof Int32Array ? oneHot(labels).matrix : new Matrix(Float64Array.from(labels), labels.length, 1);
+    const teacher = labels instanceof Int32Array ? softmaxRows(teacherOutputs, kd.temperature) : teacherOutputs;
+    if (labels instanceof Int32Array && teacher.cols !== target.cols) return null; // a class absent from these rows
+    const g = plugInGain({ student, labels: target, teacher: { predictions: teacher }, lambda, n: nTrain, p: student.cols, intercept: true, ridge: 1e-6 });
+    return Number.isFinite(g.gain) ? g.gain : null;
+  } catch {
+    return null;
+  }
+}
+
+/** softmax(logits / T) row by row, in float64. */
+export function softmaxRows(logits: Matrix, temperature: number): Matrix<Float64Array> {
+  const out = Matrix.zeros(logits.rows, logits.cols);
+  for (let i = 0; i < logits.rows; i++) {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < logits.cols; j++) max = Math.max(max, logits.get(i, j) / temperature);
+    let sum = 0;
+    for (let j = 0; j < logits.cols; j++) {
+      const e = Math.exp(logits.get(i, j) / temperature - max);
+      out.set(i, j, e);
+      sum += e;
+    }
+    for (let j = 0; j < logits.cols; j++) out.set(i, j, out.get(i, j) / sum);
+  }
+  return out;
+}
