@@ -3,13 +3,15 @@
  * 3 data not found, 1 anything unexpected (a bug: ask for a report).
  */
 import { CchError } from '@cch-lab/core';
+import type { ErrorCode } from '@cch-lab/core';
 import { CommanderError } from 'commander';
 import type { Io } from './io.js';
 import { printJson } from './io.js';
 
 export const EXIT = Object.freeze({ ok: 0, unexpected: 1, usage: 2, dataNotFound: 3 });
 
-const CODE_TO_EXIT: Record<string, number> = {
+/** Every error code's exit code: a new ErrorCode does not compile until it is listed here. */
+const CODE_TO_EXIT: Record<ErrorCode, number> = {
   EINVALID: EXIT.usage,
   EUSAGE: EXIT.usage,
   ECONFIG: EXIT.usage,
@@ -29,15 +31,16 @@ export function handleError(error: unknown, io: Io, json: boolean): number {
     return EXIT.usage;
   }
   if (error instanceof CchError) {
-    const exit = CODE_TO_EXIT[error.code] ?? EXIT.unexpected;
+    // A code outside ErrorCode can still arrive at run time (a CchError built by other code): exit 1 with the bug note.
+    const exit = (CODE_TO_EXIT as Partial<Record<string, number>>)[error.code];
     if (json) {
       printJson(io, { error: { code: error.code, message: error.message, hint: error.hint } });
     } else {
       io.stderr(`error: ${error.message}\n`);
       if (error.hint) io.stderr(`hint: ${error.hint}\n`);
     }
-    if (error.code === 'EINTERNAL' || CODE_TO_EXIT[error.code] === undefined) io.stderr(bugNote());
-    return exit;
+    if (error.code === 'EINTERNAL' || exit === undefined) io.stderr(bugNote());
+    return exit ?? EXIT.unexpected;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   if (json) printJson(io, { error: { code: 'EUNEXPECTED', message: error instanceof Error ? error.message : String(error) } });

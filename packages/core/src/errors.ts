@@ -4,6 +4,14 @@
  * 2 for usage / invalid input / config, 3 for missing data, 1 for anything unexpected.
  */
 
+/**
+ * Every stable error code, once. A new code does not compile until the CLI gives it an exit code
+ * (apps/cli/src/exit-codes.ts maps `Record<ErrorCode, number>`).
+ */
+export const ERROR_CODES = ['EINVALID', 'EUSAGE', 'ECONFIG', 'EUNKNOWN', 'EBACKEND', 'ENODATA', 'EINTERNAL', 'EWRITE'] as const;
+/** A stable, machine-readable error code (see ERROR_CODES). */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 /** Where a bad value came from; every field optional, printed in this order. */
 export interface ErrorDetails {
   /** The argument, option or config key at fault (dot-path for nested keys). */
@@ -28,11 +36,11 @@ export interface CchErrorOptions {
 
 /** Base of every expected error; `code` is stable and machine-readable. */
 export class CchError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint?: string;
   readonly details: ErrorDetails;
 
-  constructor(code: string, message: string, options: CchErrorOptions = {}) {
+  constructor(code: ErrorCode, message: string, options: CchErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CchError';
     this.code = code;
@@ -41,7 +49,7 @@ export class CchError extends Error {
   }
 
   /** A plain object for `--json` error output. */
-  toJSON(): { code: string; message: string; hint?: string; details: ErrorDetails } {
+  toJSON(): { code: ErrorCode; message: string; hint?: string; details: ErrorDetails } {
     return { code: this.code, message: this.message, hint: this.hint, details: this.details };
   }
 }

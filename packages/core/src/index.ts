@@ -11,8 +11,9 @@ export {
   BackendError,
   InternalError,
   isCchError,
+  ERROR_CODES,
 } from './errors.js';
-export type { ErrorDetails, CchErrorOptions, ConfigIssue } from './errors.js';
+export type { ErrorCode, ErrorDetails, CchErrorOptions, ConfigIssue } from './errors.js';
 
 // Randomness
 export { Rng, createRng, cyrb53 } from './rng.js';

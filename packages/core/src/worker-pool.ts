@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, parentPort, type Transferable } from 'node:worker_threads';
-import { CchError, InternalError, type ErrorDetails } from './errors.js';
+import { CchError, InternalError, type ErrorCode, type ErrorDetails } from './errors.js';
 
 export interface WorkerPool<Request, Result> {
   /** The most workers this pool runs at once. */
@@ -38,7 +38,7 @@ export function compiledWorkerScript(relative: string, base: string): URL | unde
 interface SerializedError {
   name: string;
   message: string;
-  code?: string;
+  code?: ErrorCode;
   hint?: string;
   details?: ErrorDetails;
   stack?: string;

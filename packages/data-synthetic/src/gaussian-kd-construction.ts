@@ -5,7 +5,7 @@
  */
 import { InvalidInputError, Matrix, checkNumber } from '@cch-lab/core';
 import type { Rng } from '@cch-lab/core';
-import { mi } from './population-sides.js';
+import { gaussianMiFromCorrelation } from '@cch-lab/theory';
 
 /** The requested teacher: margin and student MI in nats, and the free coefficients. */
 export interface ConstructionRequest {
@@ -52,7 +52,7 @@ export function latentCoefficients(options: ConstructionRequest): LatentCoeffici
   const used = cs * cs + cr * cr + ce * ce;
   if (used > 1 - MIN_PRIVATE_VARIANCE) {
     const room = 1 - MIN_PRIVATE_VARIANCE - cr * cr - ce * ce;
-    const maxMargin = room > 0 ? mi(Math.sqrt(room)) - iy : Number.NaN;
+    const maxMargin = room > 0 ? gaussianMiFromCorrelation(Math.sqrt(room)) - iy : Number.NaN;
     throw new InvalidInputError(
       `gaussianKdModel: the teacher cannot have c_s² + c_r² + c_ε² = ${used.toFixed(4)} > ${1 - MIN_PRIVATE_VARIANCE} ` +
         `(margin ${margin} gives c_s = ${cs.toFixed(4)}, offTarget c_r = ${cr}, ${options.teacherQuality !== undefined ? `teacherQuality ${options.teacherQuality} gives` : 'privileged'} c_ε = ${ce.toFixed(4)})`,

@@ -32,12 +32,12 @@ import { InvalidInputError, Matrix, UnknownMethodError, checkInteger } from '@cc
 import type { Rng } from '@cch-lab/core';
 import { assertPairedDataset } from '@cch-lab/data';
 import type { PairedDataset } from '@cch-lab/data';
+import { gaussianMiFromCorrelation, kdMomentsFromCovariance, kdPopulation } from '@cch-lab/theory';
+import type { CchSides, KdMoments, KdPopulation } from '@cch-lab/theory';
 import { contiguousSplits } from './contiguous-splits.js';
 import { gaussianSampler } from './gaussian-sampler.js';
 import { buildCovariance, latentCoefficients, signalDirections } from './gaussian-kd-construction.js';
 import type { LatentCoefficients } from './gaussian-kd-construction.js';
-import { cchSides, mi, modelMoments } from './population-sides.js';
-import type { CchSides, KdModelMoments } from './population-sides.js';
 
 export const DIRECTION_MODES = ['axis', 'random'] as const;
 /** axis: u = e0, u_r = e1 in x2 and g = e0 in x1; random: random orthonormal directions (needs `rng`). */
@@ -95,7 +95,7 @@ export interface GaussianKdModel {
   studentOptimum: Float64Array;
   coefficients: LatentCoefficients;
   /** Moments of (x2, y, t) for `teacherWeights`: pass as `{ moments }` to theory's exactKdRisk. */
-  moments: KdModelMoments;
+  moments: KdMoments;
   /** Analytic CCH sides for `teacherWeights` (nats). */
   sides: CchSides;
   /** The resolved parameters, JSON-ready (copied into every sample's meta). */
@@ -135,12 +135,12 @@ export function gaussianKdModel(options: GaussianKdModelOptions = {}): GaussianK
     }
     teacherWeights = Float64Array.from(options.teacherWeights);
   }
-  const moments = modelMoments(covariance, p1, p2, teacherWeights);
-  const sides = cchSides(moments);
+  const moments = kdMomentsFromCovariance(covariance, { teacherDims: p1, studentDims: p2 }, teacherWeights);
+  const sides = cchSidesOf(kdPopulation({ moments }));
   const parameters = {
     teacherDims: p1,
     studentDims: p2,
-    studentLabelMi: mi(c.rho),
+    studentLabelMi: gaussianMiFromCorrelation(c.rho),
     requestedMargin: options.margin ?? DEFAULTS.margin,
     coefficients: { ...c },
     directions,
@@ -162,6 +162,13 @@ export function gaussianKdModel(options: GaussianKdModelOptions = {}): GaussianK
     parameters,
     sample: (n, rng, sampleOptions = {}) => sampleDataset(sampler, p1, p2, parameters, n, rng, sampleOptions),
   };
+}
+
+/** The CCH sides of a population, without its vectors (JSON-ready: they go into every sample's meta). */
+function cchSidesOf(population: KdPopulation): CchSides {
+  const { teacherStudentCorrelation, studentLabelCorrelation, teacherLabelCorrelation, teacherStudentMi, studentLabelMi, teacherLabelMi, margin } =
+    population;
+  return { teacherStudentCorrelation, studentLabelCorrelation, teacherLabelCorrelation, teacherStudentMi, studentLabelMi, teacherLabelMi, margin };
 }
 
 function sampleDataset(

@@ -4,8 +4,6 @@
 export { gaussianKdModel, DIRECTION_MODES } from './gaussian-kd-model.js';
 export type { GaussianKdModel, GaussianKdModelOptions, SampleOptions, DirectionMode } from './gaussian-kd-model.js';
 export type { LatentCoefficients } from './gaussian-kd-construction.js';
-export { cchSides, modelMoments } from './population-sides.js';
-export type { CchSides, KdModelMoments } from './population-sides.js';
 
 // The Modality Focusing Hypothesis benchmark (Xue et al. 2023): γ and α sweeps
 export { mfhGaussian, MFH_SWEEPS, MFH_PAPER_LEVELS } from './mfh-gaussian.js';

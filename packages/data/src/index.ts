@@ -42,6 +42,10 @@ export { MATRIX_EXTENSIONS, readMatrixFile } from './readers/read-matrix-file.js
 export type { MatrixFile, MatrixFileOptions } from './readers/read-matrix-file.js';
 export { readInputFile } from './readers/read-input-file.js';
 
+// The catalog of real data sets (loaders' messages and `cch doctor` read the same entries)
+export { DATASET_NAMES, DATASET_CATALOG, findDatasets } from './registry/dataset-catalog.js';
+export type { DatasetName, DatasetEntry, DatasetLayout, DatasetPresence } from './registry/dataset-catalog.js';
+
 // Content fingerprints of data files (cache keys, provenance)
 export { fingerprintFile, fingerprintFiles } from './fingerprint/fingerprint-file.js';
 

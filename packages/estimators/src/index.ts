@@ -1,8 +1,8 @@
 // @cch-lab/estimators — the public surface. Re-exports only.
 
 // The shared interface: names, the result, options, the registry and its single entry point
-export { ESTIMATOR_NAMES } from './types.js';
-export type { EstimatorName, Estimate, EstimateMiOptions, NeuralOptions, MiTarget, NullSummary, IntervalSummary, MethodResult } from './types.js';
+export { ESTIMATOR_NAMES, NEURAL_ESTIMATORS, isNeuralEstimator } from './types.js';
+export type { EstimatorName, NeuralEstimatorName, Estimate, EstimateMiOptions, NeuralOptions, MiTarget, NullSummary, IntervalSummary, MethodResult } from './types.js';
 export { ESTIMATE_DEFAULTS } from './options.js';
 export { ESTIMATORS, estimateMi, parseEstimatorName } from './registry.js';
 export type { MethodBody } from './registry.js';

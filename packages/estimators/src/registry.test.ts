@@ -1,12 +1,13 @@
 import { createRng, testing } from '@cch-lab/core';
 import { ESTIMATORS, estimateMi, parseEstimatorName } from './registry.js';
 import { correlatedGaussianPair } from './testing-fixtures/gaussian-pairs.js';
-import { ESTIMATOR_NAMES } from './types.js';
+import { ESTIMATOR_NAMES, isNeuralEstimator } from './types.js';
 
 describe('estimators/registry', () => {
   it('registers every name and parses names case-insensitively', () => {
     expect(Object.keys(ESTIMATORS).sort()).toEqual([...ESTIMATOR_NAMES].sort());
     expect(parseEstimatorName(' KSG2 ')).toBe('ksg2');
+    expect(ESTIMATOR_NAMES.filter(isNeuralEstimator)).toEqual(['mine', 'infonce', 'lmi']);
   });
 
   it('returns one shape for every k-NN and closed-form method', async () => {

@@ -9,6 +9,15 @@ import type { KnnEngineOptions } from './knn/engine-options.js';
 export const ESTIMATOR_NAMES = ['ksg', 'ksg2', 'mixed', 'gaussian', 'mine', 'infonce', 'lmi'] as const;
 export type EstimatorName = (typeof ESTIMATOR_NAMES)[number];
 
+/** The estimators that train a network (tfjs): they need a tensor backend. */
+export const NEURAL_ESTIMATORS = ['mine', 'infonce', 'lmi'] as const satisfies readonly EstimatorName[];
+export type NeuralEstimatorName = (typeof NEURAL_ESTIMATORS)[number];
+
+/** True for mine, infonce and lmi (NEURAL_ESTIMATORS). */
+export function isNeuralEstimator(name: EstimatorName): name is NeuralEstimatorName {
+  return (NEURAL_ESTIMATORS as readonly EstimatorName[]).includes(name);
+}
+
 /**
  * The second variable: a continuous matrix (n × dy, rows aligned with x) or class labels
  * (an Int32Array of n integer labels).

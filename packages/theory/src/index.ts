@@ -7,7 +7,7 @@ export { gaussianMiFromCorrelation, gaussianMiFromCovariance, natsToBits } from 
 export { kdMomentsFromCovariance, checkKdMoments } from './kd-moments.js';
 export type { KdMoments, KdBlockDims } from './kd-moments.js';
 export { kdPopulation } from './kd-population.js';
-export type { KdPopulation, KdModelInput } from './kd-population.js';
+export type { CchSides, KdPopulation, KdModelInput } from './kd-population.js';
 
 // The exact finite-sample risk R(λ), its optimum in λ and its break-even training size
 export { exactKdRisk } from './exact-risk.js';
@@ -20,8 +20,8 @@ export { kdBreakEvenSampleSize, SAMPLE_SIZE_REGIMES } from './break-even-sample-
 export type { BreakEvenSampleSize, SampleSizeRegime } from './break-even-sample-size.js';
 
 // The fitted student ŵ(λ) = (ŵ_y + λ ŵ_t)/(1+λ)
-export { kdStudentClosedForm, kdStudentDirect } from './kd-student-closed-form.js';
-export type { KdStudentFit, KdStudentOptions, LinearFit } from './kd-student-closed-form.js';
+export { kdStudentClosedForm, kdStudentPath, kdStudentDirect } from './kd-student-closed-form.js';
+export type { KdStudentFit, KdStudentOptions, KdStudentPath, LinearFit } from './kd-student-closed-form.js';
 
 // The plug-in criterion: predicted KD gain from sample moments
 export { plugInGain } from './plug-in-gain.js';

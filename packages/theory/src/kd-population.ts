@@ -8,8 +8,26 @@ import { gaussianMiFromCorrelation } from './gaussian-mi.js';
 import { checkKdMoments, kdMomentsFromCovariance } from './kd-moments.js';
 import type { KdBlockDims, KdMoments } from './kd-moments.js';
 
+/** Both sides of the CCH in the Gaussian model (nats) and the correlations behind them. */
+export interface CchSides {
+  /** corr(t, w*'x2) (0 when either side is constant). */
+  teacherStudentCorrelation: number;
+  /** corr(w*'x2, y) ≥ 0 (0 when y is constant). */
+  studentLabelCorrelation: number;
+  /** corr(t, y) (0 when either side is constant): the teacher's quality. */
+  teacherLabelCorrelation: number;
+  /** I(w1'x1; w*'x2) in nats: the CCH's teacher–student side. */
+  teacherStudentMi: number;
+  /** I(w*'x2; y) in nats: the CCH's student–label side. */
+  studentLabelMi: number;
+  /** I(t; y) in nats. */
+  teacherLabelMi: number;
+  /** The CCH margin I(w1'x1; w*'x2) − I(w*'x2; y) in nats; CCH predicts KD helps when > 0. */
+  margin: number;
+}
+
 /** Everything the exact risk and the CCH need, for one teacher. Variances in units of y². */
-export interface KdPopulation {
+export interface KdPopulation extends CchSides {
   /** Student dimension p. */
   p: number;
   /** w* = Σ22⁻¹ Σ23: the optimal no-KD student (population least squares of y on x2). */
@@ -28,20 +46,6 @@ export interface KdPopulation {
   varY: number;
   /** Var(t). */
   varT: number;
-  /** corr(t, w*'x2) (0 when either side is constant). */
-  teacherStudentCorrelation: number;
-  /** corr(w*'x2, y) ≥ 0 (0 when y is constant). */
-  studentLabelCorrelation: number;
-  /** corr(t, y) (0 when either side is constant): the teacher's quality. */
-  teacherLabelCorrelation: number;
-  /** I(w1'x1; w*'x2) in nats: the CCH's teacher–student side. */
-  teacherStudentMi: number;
-  /** I(w*'x2; y) in nats: the CCH's student–label side. */
-  studentLabelMi: number;
-  /** I(t; y) in nats. */
-  teacherLabelMi: number;
-  /** The CCH margin I(w1'x1; w*'x2) − I(w*'x2; y) in nats; CCH predicts KD helps when > 0. */
-  margin: number;
 }
 
 /** Where the model's moments come from: given directly, or a block covariance plus a teacher. */

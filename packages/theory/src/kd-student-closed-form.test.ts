@@ -1,5 +1,5 @@
 import { InvalidInputError, Matrix, createRng, testing } from '@cch-lab/core';
-import { kdStudentClosedForm, kdStudentDirect } from './kd-student-closed-form.js';
+import { kdStudentClosedForm, kdStudentDirect, kdStudentPath } from './kd-student-closed-form.js';
 
 /** Two float64 solves of the same normal equations (p = 4, well conditioned). */
 const SOLVES_AGREE = { atol: 1e-10, rtol: 1e-10 };
@@ -48,6 +48,18 @@ describe('theory/kd-student-closed-form', () => {
     const imitation = kdStudentClosedForm(x2, y, t, Number.POSITIVE_INFINITY, { intercept: true });
     testing.expectArraysClose(imitation.weights, imitation.teacherFit.weights, { atol: 0 });
     expect(imitation.bias).toBe(imitation.teacherFit.bias);
+  });
+
+  it('gives the same ŵ(λ) along a λ path as one λ at a time, from one pair of fits', () => {
+    const lambdas = [0, 0.2, 3, Number.POSITIVE_INFINITY];
+    const path = kdStudentPath(x2, y, t, lambdas, { intercept: true });
+    lambdas.forEach((lambda, i) => {
+      const single = kdStudentClosedForm(x2, y, t, lambda, { intercept: true });
+      testing.expectArraysClose(path.students[i].weights, single.weights, { atol: 0 }, `ŵ(${lambda})`);
+      expect(path.students[i].bias).toBe(single.bias);
+      expect(path.students[i].labelFit).toBe(path.labelFit);
+    });
+    expect(() => kdStudentPath(x2, y, t, [0.5, -1])).toThrow(/kdStudentPath: the KD weight/);
   });
 
   it('rejects misaligned rows, too few rows and an infinite λ in the direct solve', () => {

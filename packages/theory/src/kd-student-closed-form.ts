@@ -29,6 +29,16 @@ export interface KdStudentFit extends LinearFit {
   teacherFit: LinearFit;
 }
 
+/** ŵ(λ) for several λ from one pair of least-squares fits. */
+export interface KdStudentPath {
+  /** ŵ_y: least squares of y on x2 (= ŵ(0)). */
+  labelFit: LinearFit;
+  /** ŵ_t: least squares of the teacher's outputs t on x2 (= ŵ(∞)). */
+  teacherFit: LinearFit;
+  /** ŵ(λ) for each λ, in the order given. */
+  students: KdStudentFit[];
+}
+
 /**
  * ŵ(λ) = (ŵ_y + λ ŵ_t)/(1+λ) from data: x2 is n × p (row-major), y and t have length n; λ may
  * be `Infinity` (the teacher fit alone).
@@ -41,15 +51,45 @@ export function kdStudentClosedForm(
   lambda: number,
   options: KdStudentOptions = {},
 ): KdStudentFit {
-  const where = 'kdStudentClosedForm';
-  checkLambda(lambda, where);
+  return fitPath(x2, y, t, [lambda], options, 'kdStudentClosedForm').students[0];
+}
+
+/**
+ * ŵ(λ) for every λ in `lambdas` (as kdStudentClosedForm), fitting ŵ_y and ŵ_t once: the blend is
+ * all that depends on λ, so a λ sweep costs two least-squares solves.
+ * @throws InvalidInputError as kdStudentClosedForm, for any λ.
+ */
+export function kdStudentPath(
+  x2: Matrix,
+  y: ArrayLike<number>,
+  t: ArrayLike<number>,
+  lambdas: readonly number[],
+  options: KdStudentOptions = {},
+): KdStudentPath {
+  return fitPath(x2, y, t, lambdas, options, 'kdStudentPath');
+}
+
+function fitPath(
+  x2: Matrix,
+  y: ArrayLike<number>,
+  t: ArrayLike<number>,
+  lambdas: readonly number[],
+  options: KdStudentOptions,
+  where: string,
+): KdStudentPath {
+  for (const lambda of lambdas) checkLambda(lambda, where);
   checkStudentData(x2, y, t, options, where);
   const design = centredDesign(x2, options.intercept ?? false);
   const labelFit = leastSquares(design, y);
   const teacherFit = leastSquares(design, t);
+  return { labelFit, teacherFit, students: lambdas.map((lambda) => blend(labelFit, teacherFit, lambda)) };
+}
+
+/** (ŵ_y + λ ŵ_t)/(1+λ), weights and bias; λ = ∞ gives ŵ_t. */
+function blend(labelFit: LinearFit, teacherFit: LinearFit, lambda: number): KdStudentFit {
   const wy = lambda === Number.POSITIVE_INFINITY ? 0 : 1 / (1 + lambda);
   const wt = lambda === Number.POSITIVE_INFINITY ? 1 : lambda / (1 + lambda);
-  const weights = new Float64Array(x2.cols);
+  const weights = new Float64Array(labelFit.weights.length);
   for (let j = 0; j < weights.length; j++) weights[j] = wy * labelFit.weights[j] + wt * teacherFit.weights[j];
   return { weights, bias: wy * labelFit.bias + wt * teacherFit.bias, lambda, labelFit, teacherFit };
 }

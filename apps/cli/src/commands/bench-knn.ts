@@ -2,12 +2,12 @@
  * `cch bench knn` — times KSG-1 with the k-NN engine against an in-process naive brute force for
  * several sample sizes and joint dimensions, and prints seconds and ratios.
  */
-import { checkInteger, createRng } from '@cch-lab/core';
+import { createRng } from '@cch-lab/core';
 import type { BenchKnnRow } from '@cch-lab/estimators';
 import type { Command } from 'commander';
-import { benchGroup } from './bench-group.js';
 import { printJson, type Io } from '../io.js';
-import { toInt } from './mi.js';
+import { parseEngineWorkers, parseIntegerOption } from '../options/index.js';
+import { benchGroup } from './bench-group.js';
 
 export interface BenchKnnCommandOptions {
   sizes?: string;
@@ -45,12 +45,12 @@ export function registerBenchKnn(program: Command, io: Io): void {
 
 export async function runBenchKnn(options: BenchKnnCommandOptions, io: Io): Promise<BenchKnnCommandResult> {
   const { benchKnn, closeKnnWorkers } = await import('@cch-lab/estimators');
-  const where = { where: 'cch bench knn' };
+  const where = 'cch bench knn';
   const sizes = parseList(options.sizes ?? '1000,5000,10000', '--sizes', 10);
   const dims = parseList(options.dims ?? '2,16,40,200', '--dims', 2);
-  const workers = options.workers === undefined ? undefined : checkInteger(toInt(options.workers), '--workers', { min: 1, max: 256 }, where);
-  const baselineMaxN = checkInteger(toInt(options.baselineMax ?? 5000), '--baseline-max', { min: 10 }, where);
-  const seed = checkInteger(toInt(options.seed ?? 0), '--seed', { min: 0 }, where);
+  const workers = parseEngineWorkers(options.workers, where);
+  const baselineMaxN = parseIntegerOption(options.baselineMax ?? 5000, '--baseline-max', { min: 10 }, where);
+  const seed = parseIntegerOption(options.seed ?? 0, '--seed', { min: 0 }, where);
   try {
     const rows = await benchKnn({
       sizes,
@@ -77,7 +77,7 @@ export async function runBenchKnn(options: BenchKnnCommandOptions, io: Io): Prom
 }
 
 function parseList(text: string, field: string, min: number): number[] {
-  return text.split(',').map((part) => checkInteger(toInt(part), field, { min, max: 1_000_000 }, { where: 'cch bench knn' }));
+  return text.split(',').map((part) => parseIntegerOption(part, field, { min, max: 1_000_000 }, 'cch bench knn'));
 }
 
 function printBench(r: BenchKnnCommandResult, io: Io): void {

@@ -5,8 +5,9 @@
  */
 import type { BenchRow } from '@cch-lab/trainers';
 import type { Command } from 'commander';
-import { benchGroup } from './bench-group.js';
 import { printJson, type Io } from '../io.js';
+import { globalBackend } from '../options/index.js';
+import { benchGroup } from './bench-group.js';
 
 export interface BenchTrainCommandOptions {
   /** Comma-separated backends; default the global --backend when it names one, else every one that loads. */
@@ -55,7 +56,7 @@ Examples:
   $ cch bench train --backends wasm --models cnn --json`,
     )
     .action(async (options: BenchTrainCommandOptions & { json?: boolean }, command: Command) => {
-      const backend = command.optsWithGlobals<{ backend?: string }>().backend;
+      const backend = globalBackend(command);
       const rows = await runBenchTrain({ ...options, backend }, io);
       if (options.json) printJson(io, { rows });
       else printBenchTrain(rows, options, io);

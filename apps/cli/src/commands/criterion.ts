@@ -4,12 +4,20 @@
  * verdict, teachers ranked by margin.
  */
 import path from 'node:path';
-import { checkInteger, createRng } from '@cch-lab/core';
+import { createRng } from '@cch-lab/core';
 import type { CriterionResult } from '@cch-lab/estimators';
 import type { Command } from 'commander';
-import { selectBackend } from '../backend-option.js';
 import { printJson, type Io } from '../io.js';
-import { attributeToFile, parseSeed, readAligned, toInt } from './mi.js';
+import {
+  attributeToFile,
+  collect,
+  globalBackend,
+  parseEngineWorkers,
+  parseIntegerOption,
+  parseSeed,
+  readAligned,
+  selectBackend,
+} from '../options/index.js';
 
 export interface CriterionCommandOptions {
   teacher: string[];
@@ -54,7 +62,7 @@ Examples:
   $ cch criterion --teacher t.csv --student s.csv --labels y.csv --estimator ksg2 --json`,
     )
     .action(async (options: Omit<CriterionCommandOptions, 'dropConstant'> & { keepConstant?: boolean; json?: boolean }, command: Command) => {
-      const backend = command.optsWithGlobals<{ backend?: string }>().backend;
+      const backend = globalBackend(command);
       const result = await runCriterion({ ...options, dropConstant: options.keepConstant !== true, backend }, io);
       if (options.json) printJson(io, result);
       else printCriterion(result, io);
@@ -62,15 +70,15 @@ Examples:
 }
 
 export async function runCriterion(options: CriterionCommandOptions, io: Io): Promise<CriterionCommandResult> {
-  const { cchCriterion, checkK, checkPair, parseEstimatorName } = await import('@cch-lab/estimators');
-  const where = { where: 'cch criterion' };
+  const { cchCriterion, checkK, checkPair, isNeuralEstimator, parseEstimatorName } = await import('@cch-lab/estimators');
+  const where = 'cch criterion';
   const estimator = parseEstimatorName(options.estimator ?? 'ksg');
-  const k = checkInteger(toInt(options.k ?? 3), '--k', { min: 1 }, where);
-  const subsamples = checkInteger(toInt(options.subsamples ?? 20), '--subsamples', { min: 2, max: 10_000 }, where);
-  const workers = options.workers === undefined ? undefined : checkInteger(toInt(options.workers), '--workers', { min: 1, max: 256 }, where);
+  const k = parseIntegerOption(options.k ?? 3, '--k', { min: 1 }, where);
+  const subsamples = parseIntegerOption(options.subsamples ?? 20, '--subsamples', { min: 2, max: 10_000 }, where);
+  const workers = parseEngineWorkers(options.workers, where);
   const seed = parseSeed(options.seed ?? 0);
   const inputs = await readAligned([...options.teacher, options.student], options.labels, true, io);
-  if (['mine', 'infonce', 'lmi'].includes(estimator)) await selectBackend(options.backend, io);
+  if (isNeuralEstimator(estimator)) await selectBackend(options.backend, io);
   const names = teacherNames(options.teacher);
   const labels = inputs.y as Int32Array;
   const studentFile = inputs.files[options.teacher.length];
@@ -124,8 +132,4 @@ function printCriterion(r: CriterionCommandResult, io: Io): void {
   }
   lines.push('  (the two sides come from different estimators and are biased differently; the ranking is the more robust reading)');
   io.stdout(`${lines.join('\n')}\n`);
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }

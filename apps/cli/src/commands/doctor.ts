@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { BackendProbe } from '@cch-lab/core';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
+import { globalBackend } from '../options/index.js';
 import { resolveDataDir, resolveReportsDir } from '../paths.js';
 import { cliVersion } from '../version.js';
 
@@ -47,7 +48,7 @@ export function registerDoctor(program: Command, io: Io): void {
     .option('--data <dir>', 'where real data sets live (env CCH_DATA_DIR; default ./data)')
     .option('--json', 'print one JSON object on stdout')
     .action(async (options: { data?: string; json?: boolean }, command: Command) => {
-      const backend = command.optsWithGlobals<{ backend?: string }>().backend;
+      const backend = globalBackend(command);
       const result = await runDoctor({ data: options.data, backend }, io);
       if (options.json) printJson(io, result);
       else printDoctor(result, io);

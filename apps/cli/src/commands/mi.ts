@@ -2,12 +2,11 @@
  * `cch mi --x FILE --y FILE [--labels] --estimator NAME` — one mutual-information estimate between
  * two files of aligned rows (CSV or .npy), with an optional shuffle null and subsample interval.
  */
-import path from 'node:path';
-import { InvalidInputError, Matrix, checkInteger, createRng } from '@cch-lab/core';
+import { createRng } from '@cch-lab/core';
 import type { Estimate, EstimatorName, NeuralOptions } from '@cch-lab/estimators';
 import type { Command } from 'commander';
-import { selectBackend } from '../backend-option.js';
 import { printJson, type Io } from '../io.js';
+import { attributeToFile, globalBackend, parseEngineWorkers, parseIntegerOption, parseSeed, readAligned, selectBackend } from '../options/index.js';
 
 export interface MiCommandOptions {
   x: string;
@@ -48,8 +47,6 @@ export interface MiResult {
   details?: Record<string, unknown>;
 }
 
-const NEURAL: readonly string[] = ['mine', 'infonce', 'lmi'];
-
 export function registerMi(program: Command, io: Io): void {
   program
     .command('mi')
@@ -79,7 +76,7 @@ Examples:
   $ cch mi --x student.npy --y labels.csv --labels --json`,
     )
     .action(async (options: MiCommandOptions & { json?: boolean }, command: Command) => {
-      const backend = command.optsWithGlobals<{ backend?: string }>().backend;
+      const backend = globalBackend(command);
       const result = await runMi({ ...options, backend }, io);
       if (options.json) printJson(io, result);
       else printMi(result, io);
@@ -87,20 +84,20 @@ Examples:
 }
 
 export async function runMi(options: MiCommandOptions, io: Io): Promise<MiResult> {
-  const { estimateMi, parseEstimatorName } = await import('@cch-lab/estimators');
+  const { estimateMi, isNeuralEstimator, parseEstimatorName } = await import('@cch-lab/estimators');
   const estimator = parseEstimatorName(options.estimator ?? 'ksg');
-  const where = { where: 'cch mi' };
-  const k = checkInteger(toInt(options.k ?? 3), '--k', { min: 1 }, where);
-  const shuffles = checkInteger(toInt(options.shuffles ?? 0), '--shuffles', { min: 0, max: 100_000 }, where);
-  const subsamples = checkInteger(toInt(options.subsamples ?? 0), '--subsamples', { min: 0, max: 10_000 }, where);
+  const where = 'cch mi';
+  const k = parseIntegerOption(options.k ?? 3, '--k', { min: 1 }, where);
+  const shuffles = parseIntegerOption(options.shuffles ?? 0, '--shuffles', { min: 0, max: 100_000 }, where);
+  const subsamples = parseIntegerOption(options.subsamples ?? 0, '--subsamples', { min: 0, max: 10_000 }, where);
   const seed = parseSeed(options.seed ?? 0);
   const neural: NeuralOptions = {};
-  if (options.epochs !== undefined) neural.epochs = checkInteger(toInt(options.epochs), '--epochs', { min: 1 }, where);
-  if (options.latent !== undefined) neural.latentSize = checkInteger(toInt(options.latent), '--latent', { min: 1, max: 512 }, where);
-  const workers = options.workers === undefined ? undefined : checkInteger(toInt(options.workers), '--workers', { min: 1, max: 256 }, where);
+  if (options.epochs !== undefined) neural.epochs = parseIntegerOption(options.epochs, '--epochs', { min: 1 }, where);
+  if (options.latent !== undefined) neural.latentSize = parseIntegerOption(options.latent, '--latent', { min: 1, max: 512 }, where);
+  const workers = parseEngineWorkers(options.workers, where);
 
   const inputs = await readAligned([options.x], options.y, options.labels === true, io);
-  if (NEURAL.includes(estimator)) await selectBackend(options.backend, io);
+  if (isNeuralEstimator(estimator)) await selectBackend(options.backend, io);
   // The estimators name the argument at fault (x, y, labels, k); the user needs the file.
   const inFiles = { x: inputs.files[0], k: inputs.files[0], y: inputs.yFile, labels: inputs.yFile };
   const estimate = await estimateMi(estimator, inputs.matrices[0], inputs.y, {
@@ -135,64 +132,6 @@ export async function runMi(options: MiCommandOptions, io: Io): Promise<MiResult
   };
 }
 
-/** Matrices (and y as a matrix or labels) read from files and put in the same row order. */
-export interface AlignedInputs {
-  matrices: Matrix[];
-  y: Matrix | Int32Array;
-  files: string[];
-  yFile: string;
-  /** True when rows were matched by id columns rather than by position. */
-  alignedById: boolean;
-}
-
-/**
- * Reads matrix files and a y file (matrix or labels). When every file has ids, rows are matched by
- * id (in the first file's order); otherwise they must already be aligned by position.
- * @throws InvalidInputError / DataNotFoundError from the readers, and for mismatched row counts.
- */
-export async function readAligned(files: string[], yFile: string, labels: boolean, io: Io): Promise<AlignedInputs> {
-  const { readMatrixFile, readLabels, alignById } = await import('@cch-lab/data');
-  const resolved = files.map((f) => path.resolve(io.cwd, f));
-  const yPath = path.resolve(io.cwd, yFile);
-  const read = resolved.map((f) => readMatrixFile(f));
-  const yRead = labels ? readLabels(yPath) : readMatrixFile(yPath);
-  const idLists = [...read.map((r) => r.ids), yRead.ids];
-  let matrices = read.map((r) => r.matrix);
-  let y: Matrix | Int32Array = 'labels' in yRead ? yRead.labels : yRead.matrix;
-  const alignedById = idLists.every((ids) => ids !== undefined);
-  if (alignedById) {
-    const alignment = alignById([...resolved, yPath].map((name, t) => ({ name, ids: idLists[t] as string[] })));
-    matrices = matrices.map((m, t) => m.selectRows(alignment.rows[t]));
-    const rows = alignment.rows[resolved.length];
-    y = y instanceof Int32Array ? Int32Array.from(rows, (i) => (y as Int32Array)[i]) : y.selectRows(rows);
-  } else {
-    const ny = y instanceof Int32Array ? y.length : y.rows;
-    for (const [t, m] of matrices.entries()) {
-      if (m.rows !== ny) {
-        throw new InvalidInputError(`${path.basename(resolved[t])} has ${m.rows} rows but ${path.basename(yPath)} has ${ny}; rows must be aligned`, {
-          details: { file: resolved[t], received: `${m.rows} rows` },
-          hint: 'pass files with the same samples in the same order, or give every file an id column to match them',
-        });
-      }
-    }
-  }
-  return { matrices, y, files: resolved, yFile: yPath, alignedById };
-}
-
-/**
- * The estimators check their inputs by argument (x, y, labels, k) and cannot know the files they
- * came from; this re-raises such an InvalidInputError with the file of that argument, so every
- * bad-input message names a file (the readers' own errors already do and pass unchanged).
- */
-export function attributeToFile(error: unknown, files: Readonly<Record<string, string | undefined>>): unknown {
-  if (!(error instanceof InvalidInputError) || error.details.file !== undefined) return error;
-  const field = error.details.field;
-  const file = field === undefined ? undefined : files[field];
-  if (file === undefined) return error;
-  // The message already carries the field and the value received; details.file adds the file in front.
-  return new InvalidInputError(error.message, { hint: error.hint, cause: error, details: { file, argument: field } });
-}
-
 function printMi(r: MiResult, io: Io): void {
   const lines = [
     `I(X;Y) = ${r.nats.toFixed(4)} nats (${r.bits.toFixed(4)} bits) by ${r.estimator}, n = ${r.n}, dims ${r.dims[0]} × ${r.dims[1]}${r.k !== null ? `, k = ${r.k}` : ''}${r.standardized === false ? ', not standardised' : ''} (${r.seconds.toFixed(2)} s)`,
@@ -204,15 +143,4 @@ function printMi(r: MiResult, io: Io): void {
   const ceiling = r.details?.ceilingNats;
   if (r.estimator === 'infonce' && typeof ceiling === 'number') lines.push(`InfoNCE cannot exceed ln(batch) = ${ceiling.toFixed(3)} nats`);
   io.stdout(`${lines.join('\n')}\n`);
-}
-
-/** Commander passes option values as strings; integers are checked by the caller. */
-export function toInt(value: number | string): number {
-  return typeof value === 'number' ? value : /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-}
-
-/** A seed: a non-negative integer or any other text (hashed by createRng). */
-export function parseSeed(value: number | string): number | string {
-  if (typeof value === 'number') return value;
-  return /^\d+$/.test(value.trim()) ? Number(value) : value;
 }

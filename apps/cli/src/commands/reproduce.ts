@@ -2,10 +2,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CchError, DataNotFoundError, UsageError, isCchError } from '@cch-lab/core';
+import type { ErrorCode } from '@cch-lab/core';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
 import { resolveConfigsDir } from '../paths.js';
-import { WORKERS_HELP, parseWorkers } from '../workers-option.js';
+import { WORKERS_HELP, globalBackend, parseWorkers } from '../options/index.js';
 import { printRunSummary, runRun, type RunCommandResult } from './run.js';
 
 export interface ReproduceOptions {
@@ -21,7 +22,7 @@ export interface ReproduceOptions {
 export interface ReproduceResult {
   profile: string;
   ran: RunCommandResult[];
-  failed: { config: string; code: string; message: string }[];
+  failed: { config: string; code: ErrorCode; message: string }[];
 }
 
 export function registerReproduce(program: Command, io: Io): void {
@@ -45,7 +46,7 @@ Examples:
   $ cch reproduce --only synthetic --profile paper`,
     )
     .action(async (options: ReproduceOptions & { json?: boolean }, command: Command) => {
-      const backend = command.optsWithGlobals<{ backend?: string }>().backend;
+      const backend = globalBackend(command);
       const result = await runReproduce({ ...options, backend }, io);
       if (options.json) printJson(io, result);
       else for (const r of result.ran) printRunSummary(r, io);

@@ -1,11 +1,10 @@
 /** `cch run CONFIG [--set key=value]…` — one experiment from a YAML config, then its report. */
-import type { Command } from 'commander';
-import type { ExperimentRegistry, ResultsFile } from '@cch-lab/pipeline';
-import { selectBackend } from '../backend-option.js';
-import { printJson, type Io } from '../io.js';
-import { resolveReportsDir } from '../paths.js';
-import { WORKERS_HELP, parseWorkers } from '../workers-option.js';
 import path from 'node:path';
+import type { ExperimentRegistry, ResultsFile } from '@cch-lab/pipeline';
+import type { Command } from 'commander';
+import { printJson, type Io } from '../io.js';
+import { WORKERS_HELP, collect, globalBackend, parseWorkers, selectBackend } from '../options/index.js';
+import { resolveReportsDir } from '../paths.js';
 
 export interface RunCommandOptions {
   config: string;
@@ -57,7 +56,7 @@ Examples:
   $ cch run configs/synthetic.yaml --set repeats=10 --set kd.lambda=[0.2,0.5] --json`,
     )
     .action(async (config: string, options: Omit<RunCommandOptions, 'config'> & { json?: boolean }, command: Command) => {
-      const backend = command.optsWithGlobals<{ backend?: string }>().backend;
+      const backend = globalBackend(command);
       const result = await runRun({ ...options, config, backend }, io);
       if (options.json) printJson(io, result);
       else printRunSummary(result, io);
@@ -114,8 +113,4 @@ export function printRunSummary(result: RunCommandResult, io: Io): void {
 
 function formatNumber(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toPrecision(4);
-}
-
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

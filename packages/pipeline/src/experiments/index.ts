@@ -5,8 +5,10 @@
 import type { ExperimentRegistry } from '../config/resolve-config.js';
 import { mfhGaussExperiment } from './mfh-gauss/mfh-gauss-experiment.js';
 import { syntheticExperiment } from './synthetic/synthetic-experiment.js';
+import { tcgaExperiment } from './tcga/tcga-experiment.js';
 
 export const EXPERIMENTS: ExperimentRegistry = Object.freeze({
   synthetic: syntheticExperiment,
   'mfh-gauss': mfhGaussExperiment,
+  tcga: tcgaExperiment,
 });

@@ -8,7 +8,7 @@
  * same whichever pairs, λs or order of work a config asks for; KD students share the initial
  * weights and batch order of their no-KD student; each margin's stream derives from its pair.
  */
-import { Matrix, silentReporter, type Reporter, type Rng } from '@cch-lab/core';
+import { InvalidInputError, Matrix, silentReporter, type Reporter, type Rng } from '@cch-lab/core';
 import type { PairedDataset } from '@cch-lab/data';
 import { cchCriterion, oneHot } from '@cch-lab/estimators';
 import { plugInGain } from '@cch-lab/theory';
@@ -103,7 +103,10 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
       });
       const reps = result.representations;
       const margins = await measureMargins(reps.teacher, reps.student, reps.labels, pairName, options, rng.derive('cch').derive(pairName));
-      for (const m of margins.estimates) if (m.effective_k !== options.estimators.k) adjustments.push(`${pairName}: k lowered to ${m.effective_k} for ${reps.rows.length} representation rows`);
+      for (const m of margins.estimates) {
+        if (m.effective_k !== options.estimators.k) adjustments.push(`k lowered to ${m.effective_k} for ${reps.rows.length} representation rows`);
+        if (!Number.isFinite(m.margin)) adjustments.push(`${pairName}: the ${m.estimator} margin could not be estimated on ${reps.rows.length} rows (see estimators)`);
+      }
       estimatorDetails[pairName] = margins.details;
       const teacherLogits = teacher.outputs(teacher.inputs(dataset, reps.rows));
       for (const [i, kd] of result.kdStudents.entries()) {
@@ -133,6 +136,7 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
   } finally {
     for (const m of models.values()) m.dispose();
   }
+  for (const note of new Set(adjustments)) reporter.warn(`${dataset.name}: ${note}`);
   return {
     rows,
     validation,
@@ -164,17 +168,27 @@ async function measureMargins(
   const estimates: MarginEstimate[] = [];
   const details: Record<string, unknown> = {};
   for (const e of marginEstimators(options.estimators, task)) {
-    const r = await cchCriterion({
-      teachers: [{ name: pairName, representation: teacher }],
-      student,
-      labels,
-      estimator: e.teacherStudent,
-      labelEstimator: e.studentLabel,
-      k,
-      subsamples: options.estimators.subsamples,
-      level: options.decision.level,
-      rng: rng.derive(e.name),
-    });
+    let r: Awaited<ReturnType<typeof cchCriterion>>;
+    try {
+      r = await cchCriterion({
+        teachers: [{ name: pairName, representation: teacher }],
+        student,
+        labels,
+        estimator: e.teacherStudent,
+        labelEstimator: e.studentLabel,
+        k,
+        subsamples: options.estimators.subsamples,
+        level: options.decision.level,
+        rng: rng.derive(e.name),
+      });
+    } catch (error) {
+      // Too few rows for this estimator (e.g. a class with one row in a subsample of a small cohort):
+      // no margin and no verdict, recorded — never an invented number.
+      if (!(error instanceof InvalidInputError)) throw error;
+      estimates.push({ ...e, estimator: e.name, i_teacher_student: Number.NaN, i_student_label: Number.NaN, margin: Number.NaN, low: Number.NaN, high: Number.NaN, verdict: 'inconclusive', effective_k: k });
+      details[e.name] = { unestimable: error.message, k, n: student.rows };
+      continue;
+    }
     const t = r.teachers[0];
     estimates.push({
       estimator: e.name,
@@ -188,7 +202,9 @@ async function measureMargins(
       verdict: t.verdict,
       effective_k: k,
     });
-    details[e.name] = { ...r.estimators, subsamples: r.subsamples, n: r.n, details: r.details };
+    // The criterion's caution and interval notes are the same for every pair; the report states them once.
+    const { studentLabel, teacherStudent } = r.details as { studentLabel: unknown; teacherStudent: Record<string, unknown> };
+    details[e.name] = { ...r.estimators, k, subsamples: r.subsamples.reps, n: r.n, studentLabel, teacherStudent: teacherStudent[pairName] };
   }
   return { estimates, details };
 }

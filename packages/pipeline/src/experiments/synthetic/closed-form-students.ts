@@ -1,13 +1,13 @@
 /**
  * The students of one training draw: the no-KD student (OLS of y on x2) and the KD student for
  * every λ. The KD objective Σ(y − w'x2)² + λΣ(w'x2 − t)² is minimised exactly by
- * ŵ(λ) = (ŵ_y + λŵ_t)/(1+λ) (theory's `kdStudentClosedForm`), so one pair of least-squares fits
- * serves every λ. A gradient-trained linear student converges to the same weights (the trainers
- * package tests Adam against this closed form), so the closed form is the student the theorem
- * is about, without optimiser noise.
+ * ŵ(λ) = (ŵ_y + λŵ_t)/(1+λ) (theory's `kdStudentPath`, one pair of least-squares fits for every
+ * λ). A gradient-trained linear student converges to the same weights (the trainers package tests
+ * Adam against this closed form), so the closed form is the student the theorem is about, without
+ * optimiser noise.
  */
 import type { Matrix } from '@cch-lab/core';
-import { kdStudentClosedForm } from '@cch-lab/theory';
+import { kdStudentPath } from '@cch-lab/theory';
 
 export interface FittedStudents {
   /** ŵ_y = ŵ(0), length p. */
@@ -18,13 +18,6 @@ export interface FittedStudents {
 
 /** The no-KD and KD students on x2 (n × p), labels y and teacher outputs t (length n), without intercept. */
 export function closedFormStudents(x2: Matrix, y: ArrayLike<number>, t: ArrayLike<number>, lambdas: readonly number[]): FittedStudents {
-  const fit = kdStudentClosedForm(x2, y, t, lambdas[0] ?? 0);
-  const wy = fit.labelFit.weights;
-  const wt = fit.teacherFit.weights;
-  const kd = lambdas.map((lambda) => {
-    const out = new Float64Array(wy.length);
-    for (let j = 0; j < out.length; j++) out[j] = (wy[j] + lambda * wt[j]) / (1 + lambda);
-    return out;
-  });
-  return { noKd: Float64Array.from(wy), kd };
+  const path = kdStudentPath(x2, y, t, lambdas);
+  return { noKd: path.labelFit.weights, kd: path.students.map((student) => student.weights) };
 }

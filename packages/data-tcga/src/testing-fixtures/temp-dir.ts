@@ -1,0 +1,21 @@
+/** Temporary folders for tests. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A fresh directory under the system temp dir; the caller removes it with removeDir. */
+export function makeTempDir(prefix = 'cch-tcga-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes `content` to `dir/name` (creating `dir`) and returns the path. */
+export function writeText(dir: string, name: string, content: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}

@@ -1,0 +1,55 @@
+/**
+ * One cohort of one repeat, ready for the distillation cell: loaded (real files, or the simulated
+ * stand-in drawn once per config seed and cohort, like a real cohort that stays the same across
+ * repeats), split (the layout's fixed split, else a stratified split from this repeat's stream),
+ * a validation split carved from the training rows, and preprocessed with statistics fitted on
+ * the training rows only.
+ */
+import { Rng } from '@cch-lab/core';
+import { fingerprintFiles, stratifiedSplit, type PairedDataset, type Splits } from '@cch-lab/data';
+import { loadTcga, preprocessOmics, simulateTcgaCohort, tcgaFiles, type PreprocessReport, type TcgaCohort } from '@cch-lab/data-tcga';
+import { contentHash } from '@cch-lab/core';
+import { memoDataset } from '../../toolkit/dataset-memo.js';
+import { wantsRealData } from '../../toolkit/sections/data-section.js';
+import { tcgaLoadOptions, type TcgaConfig, type TcgaDataSection } from './tcga-config.js';
+
+export interface PreparedCohort {
+  dataset: PairedDataset;
+  preprocess: PreprocessReport;
+  fixedSplit: boolean;
+}
+
+/** The data files a cohort reads ([] for the simulated stand-in). @throws DataNotFoundError listing missing files. */
+export function cohortFiles(name: string, section: TcgaDataSection): string[] {
+  return wantsRealData(section) ? tcgaFiles(tcgaLoadOptions(name, section)) : [];
+}
+
+export function loadCohort(name: string, section: TcgaDataSection, seed: number): PairedDataset {
+  if (wantsRealData(section)) {
+    const files = cohortFiles(name, section);
+    return memoDataset(`tcga:${name}:${contentHash({ section, files: fingerprintFiles(files) })}`, () => loadTcga(tcgaLoadOptions(name, section)));
+  }
+  const profile = section.cohort as TcgaCohort;
+  return memoDataset(`tcga-simulated:${contentHash({ name, profile, samples: section.samples ?? null, seed })}`, () =>
+    simulateTcgaCohort({ cohort: profile, ...(section.samples !== undefined ? { samples: section.samples } : {}) }, new Rng(seed).derive('cohort').derive(name)),
+  );
+}
+
+export function prepareCohort(loaded: PairedDataset, config: TcgaConfig, rng: Rng): PreparedCohort {
+  const fixedSplit = loaded.meta.fixedSplit === true;
+  const labels = loaded.labels;
+  const base: Splits = fixedSplit
+    ? loaded.splits
+    : stratifiedSplit(labels, { train: 1 - config.split.test, test: config.split.test, rng: rng.derive('split') });
+  const trainLabels = Int32Array.from(base.train, (i) => labels[i]);
+  const inner = stratifiedSplit(trainLabels, { train: 1 - config.split.val, test: config.split.val, rng: rng.derive('val') });
+  const splits: Splits = {
+    train: Int32Array.from(inner.train, (j) => base.train[j]).sort(),
+    val: Int32Array.from(inner.test, (j) => base.train[j]).sort(),
+    test: base.test,
+  };
+  const modalities = Object.fromEntries(config.omics.map((o) => [o, loaded.modalities[o]]));
+  const split: PairedDataset = { ...loaded, modalities, splits };
+  const { dataset, report } = preprocessOmics(split, splits.train, { log2: config.preprocess.log2, topK: config.preprocess.topK, standardize: config.preprocess.standardize });
+  return { dataset, preprocess: report, fixedSplit };
+}

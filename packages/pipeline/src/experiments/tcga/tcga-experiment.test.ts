@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chooseBackend } from '@cch-lab/core';
+import { testing as tcgaTesting } from '@cch-lab/data-tcga';
+import { runExperiment } from '../../run/run-experiment.js';
+import type { ResultsFile } from '../../types.js';
+import { TEST_BACKEND, removeTempDirs, resolveInline, runInTemp, tempDir } from '../testing-fixtures/experiment-fixtures.js';
+
+beforeAll(async () => {
+  await chooseBackend({ requested: 'wasm', env: {} });
+});
+afterAll(removeTempDirs);
+
+/** Small models and few rows: seconds per cell on wasm. */
+const SMALL = [
+  'experiment: tcga',
+  'seed: 3',
+  'repeats: 2',
+  'preprocess: { topK: 12 }',
+  'model: { kind: mlp, hidden: [8] }',
+  'train: { epochs: 6, optimizer: { learningRate: 0.01 } }',
+  'estimators: { subsamples: 3 }',
+  '',
+].join('\n');
+
+const ROW_FIELDS = ['cohort', 'teacher', 'student', 'teacher_accuracy', 'no_kd_accuracy', 'kd_accuracy', 'no_kd_weighted_f1', 'kd_weighted_f1', 'no_kd_auc', 'kd_auc', 'kd_effect', 'observed', 'margin', 'cch_prediction'];
+
+describe('pipeline/experiments/tcga', () => {
+  it('simulated cohorts: every ordered pair, fusion, teacher selection, provenance from the cells', async () => {
+    const text = `${SMALL}cohorts:\n  brca: { data: { source: simulated, cohort: brca, samples: 80 } }\n  kipan: { data: { source: simulated, cohort: kipan, samples: 80 } }\n`;
+    const out = await runInTemp(resolveInline(text));
+    const r = out.results;
+    expect(r.sources).toEqual(['simulated']);
+    const single = r.cells.filter((c) => !String(c.student).includes('+'));
+    expect(single).toHaveLength(12);
+    for (const f of ROW_FIELDS) expect(single[0]).toHaveProperty(f);
+    expect(r.cells.some((c) => String(c.student).includes('+'))).toBe(true);
+    const summary = r.summary as { agreement: Record<string, { total: number }>; teacher_selection: { groups: number; chance: number } };
+    expect(Object.keys(summary.agreement)).toEqual(['cch:ksg', 'plugin']);
+    expect(summary.teacher_selection.groups).toBe(2 * 2 * 3);
+    expect(summary.teacher_selection.chance).toBe(0.5);
+    expect(r.tables.map((t) => t.id)).toEqual(expect.arrayContaining(['agreement', 'teacher-selection', 'fusion', 'settings-brca', 'settings-kipan']));
+    expect(r.tables.every((t) => t.sources.join() === 'simulated')).toBe(true);
+    const meta = r.cellMeta?.['cohort=brca/rep=0'] as { splits: { train: number; val: number; test: number }; preprocess: { fitRows: number } };
+    expect(meta.preprocess.fitRows).toBe(meta.splits.train);
+    expect(meta.splits.val).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('a real cohort in the MOGONET layout runs labelled real; a changed value recomputes its cells; a bad file exits with its name', async () => {
+    const dir = tcgaTesting.writeMogonetFolder(tempDir('cch-tcga-mogonet-'), tcgaTesting.tinyCohort({ samples: 60 }));
+    const reports = tempDir('cch-tcga-reports-');
+    const resolved = () => resolveInline(SMALL, [`data.path=${dir}`, 'data.layout=mogonet', 'repeats=1']);
+    const first = await runExperiment(resolved(), { reportsDir: reports, backend: TEST_BACKEND });
+    expect(first.results.sources).toEqual(['real']);
+    expect(Object.keys(first.results.dataFingerprints ?? {})).toContain(path.join(dir, '1_tr.csv'));
+    expect((await runExperiment(resolved(), { reportsDir: reports, backend: TEST_BACKEND })).results.cellCounts.cached).toBe(1);
+    const file = path.join(dir, '2_te.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[0] = lines[0].replace(/^[^,]+/, '0.123456');
+    writeFileSync(file, lines.join('\n'));
+    expect((await runExperiment(resolved(), { reportsDir: reports, backend: TEST_BACKEND })).results.cellCounts.ran).toBe(1);
+    writeFileSync(file, `${lines[0]}\n1,2\n`);
+    await expect(runExperiment(resolved(), { reportsDir: reports, backend: TEST_BACKEND })).rejects.toThrow(/2_te\.csv/);
+    const results = JSON.parse(readFileSync(first.jsonPath, 'utf8')) as ResultsFile;
+    expect(results.sources).toEqual(['real']);
+  }, 120_000);
+
+  it('a real cohort in the Xena layout, label column picked with --set', async () => {
+    const fixture = tcgaTesting.writeXenaFolder(tempDir('cch-tcga-xena-'), tcgaTesting.tinyCohort({ samples: 60 }));
+    const out = await runInTemp(resolveInline(SMALL, [`data.path=${fixture.dir}`, 'data.layout=xena', `data.labelColumn=${fixture.labelColumn}`, `data.cohort=${fixture.cohort}`, 'repeats=1']));
+    expect(out.results.sources).toEqual(['real']);
+    const meta = out.results.cellMeta?.[`cohort=${fixture.cohort}/rep=0`] as { drops: Record<string, { counts: Record<string, number> }> };
+    expect(meta.drops.mrna.counts.notPrimaryTumour).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('a missing data folder is exit-3 data-not-found naming the files, never a fallback to the stand-in', async () => {
+    const missing = path.join(tempDir('cch-tcga-none-'), 'nowhere');
+    await expect(runInTemp(resolveInline(SMALL, [`data.path=${missing}`, 'data.layout=mogcn']))).rejects.toMatchObject({ code: 'ENODATA' });
+    expect(() => resolveInline(SMALL, [`data.path=${missing}`])).toThrow(/layout/);
+  });
+});
