@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBenchKnn } from './commands/bench-knn.js';
 import { registerBenchTrain } from './commands/bench-train.js';
 import { registerCriterion } from './commands/criterion.js';
+import { registerDataVerify } from './commands/data-verify.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerMi } from './commands/mi.js';
 import { registerReport } from './commands/report.js';
@@ -47,6 +48,7 @@ Exit codes: 0 ok, 2 usage or invalid input/config, 3 data not found, 1 unexpecte
   registerReport(program, io);
   registerMi(program, io);
   registerCriterion(program, io);
+  registerDataVerify(program.command('data').description('check real data folders: cch data verify NAME --path DIR'), io);
   registerBenchKnn(program, io);
   registerBenchTrain(program, io);
   registerDoctor(program, io);

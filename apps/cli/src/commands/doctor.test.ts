@@ -20,9 +20,12 @@ describe('cli/commands/doctor', () => {
     mkdirSync(path.join(dataDir, 'mnist'));
     writeFileSync(path.join(dataDir, 'mnist', 'train-images-idx3-ubyte.gz'), '');
     const r = await runDoctor({ data: dataDir }, createBufferIo());
-    const mnist = r.datasets.find((d) => d.name.startsWith('MNIST (IDX)'));
-    expect(mnist?.present).toBe(true);
-    expect(r.datasets.find((d) => d.name === 'CMU-MOSEI (.csd)')?.present).toBe(false);
+    const mnist = r.datasets.find((d) => d.name === 'mnist');
+    expect(mnist).toMatchObject({ present: true, title: 'MNIST (IDX)', layout: 'idx' });
+    expect(r.datasets.find((d) => d.name === 'mosei')?.present).toBe(false);
+    mkdirSync(path.join(dataDir, 'tcga', 'lihc'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'tcga', 'lihc', 'HiSeqV2'), '');
+    expect((await runDoctor({ data: dataDir }, createBufferIo())).datasets.find((d) => d.name === 'tcga-lihc')).toMatchObject({ present: true, layout: 'xena' });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -2,7 +2,6 @@
  * `cch doctor` — what this machine can run: Node, cores, memory, the tensor backend chosen and
  * why, which optional packages loaded, and which real data sets are present.
  */
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendProbe } from '@cch-lab/core';
@@ -11,21 +10,6 @@ import { printJson, type Io } from '../io.js';
 import { globalBackend } from '../options/index.js';
 import { resolveDataDir, resolveReportsDir } from '../paths.js';
 import { cliVersion } from '../version.js';
-
-/** Real data sets and the files that mark them present (any one of the alternatives). */
-const DATASETS: readonly { name: string; usedBy: string; marker: string[]; fetch: string }[] = [
-  {
-    name: 'MNIST (IDX)',
-    usedBy: 'image experiment',
-    marker: ['mnist/train-images-idx3-ubyte', 'mnist/train-images-idx3-ubyte.gz'],
-    fetch: 'data-scripts/README.md',
-  },
-  { name: 'MNIST-M', usedBy: 'image experiment', marker: ['mnist_m/mnist_m_train_labels.txt', 'mnist_m/mnistm_data.pkl'], fetch: 'data-scripts/README.md' },
-  { name: 'CMU-MOSEI (.csd)', usedBy: 'MOSEI experiment', marker: ['mosei/CMU_MOSEI_Labels.csd'], fetch: 'data-scripts/README.md' },
-  { name: 'TCGA BRCA', usedBy: 'TCGA experiment', marker: ['tcga/brca/fpkm_data.csv', 'tcga/brca/1_tr.csv'], fetch: 'data-scripts/README.md' },
-  { name: 'TCGA KIPAN', usedBy: 'TCGA experiment', marker: ['tcga/kipan/1_tr.csv', 'tcga/kipan/fpkm_data.csv'], fetch: 'data-scripts/README.md' },
-  { name: 'TCGA LIHC', usedBy: 'TCGA experiment', marker: ['tcga/lihc/1_tr.csv', 'tcga/lihc/fpkm_data.csv'], fetch: 'data-scripts/README.md' },
-];
 
 export interface DoctorResult {
   cchLab: string;
@@ -37,7 +21,7 @@ export interface DoctorResult {
   backends: BackendProbe[];
   optionalPackages: Record<string, boolean>;
   dataDir: string;
-  datasets: { name: string; usedBy: string; present: boolean; path?: string; lookedFor: string[]; fetch: string }[];
+  datasets: { name: string; title: string; usedBy: string; present: boolean; layout?: string; path?: string; lookedFor: string[]; fetch: string }[];
   reportsDir: string;
 }
 
@@ -69,11 +53,17 @@ export async function runDoctor(options: { data?: string; backend?: string }, io
     backends.filter((b) => b.name === 'node' || b.name === 'node-gpu').map((b) => [b.package, b.available]),
   );
   const dataDir = resolveDataDir(options.data, io.env, io.cwd);
-  const datasets = DATASETS.map((d) => {
-    const lookedFor = d.marker.map((m) => path.join(dataDir, m));
-    const found = lookedFor.find((p) => existsSync(p));
-    return { name: d.name, usedBy: d.usedBy, present: found !== undefined, path: found, lookedFor, fetch: d.fetch };
-  });
+  // One catalog for the loaders and for this list (packages/data's DATASET_CATALOG).
+  const { findDatasets } = await import('@cch-lab/data');
+  const datasets = findDatasets(dataDir).map((d) => ({
+    name: d.name,
+    title: d.entry.title,
+    usedBy: d.entry.usedBy,
+    present: d.present,
+    ...(d.layout !== undefined ? { layout: d.layout, path: d.path } : {}),
+    lookedFor: d.lookedFor,
+    fetch: d.entry.fetch,
+  }));
   return {
     cchLab: cliVersion(),
     node: process.versions.node,
@@ -102,7 +92,7 @@ function printDoctor(r: DoctorResult, io: Io): void {
   }
   lines.push(`data sets in ${r.dataDir}:`);
   for (const d of r.datasets) {
-    lines.push(`  ${d.present ? 'ok ' : '-- '} ${d.name.padEnd(18)} ${d.present ? d.path : `missing (see ${d.fetch}); used by the ${d.usedBy}`}`);
+    lines.push(`  ${d.present ? 'ok ' : '-- '} ${d.title.padEnd(18)} ${d.present ? `${d.layout} layout: ${d.path}` : `missing (see ${d.fetch}); used by ${d.usedBy}`}`);
   }
   lines.push('  experiments without their real data run on the embedded or simulated stand-ins, labelled as such in every report');
   lines.push(`reports: ${r.reportsDir}`);

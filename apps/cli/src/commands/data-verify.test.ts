@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { testing as tcgaTesting } from '@cch-lab/data-tcga';
+import { createBufferIo } from '../io.js';
+import { main } from '../main.js';
+
+describe('cli/commands/data-verify', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => tcgaTesting.removeDir(d)));
+
+  it('prints what the loader would read from a TCGA folder, and one JSON object with --json', async () => {
+    const dir = tcgaTesting.makeTempDir();
+    dirs.push(dir);
+    tcgaTesting.writeMogonetFolder(dir, tcgaTesting.tinyCohort({ samples: 40 }));
+    const io = createBufferIo();
+    expect(await main(['data', 'verify', 'tcga', '--path', dir, '--layout', 'mogonet'], io)).toBe(0);
+    expect(io.out()).toMatch(/mrna/);
+    expect(io.out()).toMatch(/40/);
+    const json = createBufferIo();
+    expect(await main(['data', 'verify', 'tcga', '--path', dir, '--layout', 'mogonet', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.out())).toMatchObject({ ok: true, layout: 'mogonet', intersection: 40 });
+  });
+
+  it('exits 3 naming missing files, 2 for a bad layout or a malformed file', async () => {
+    const dir = tcgaTesting.makeTempDir();
+    dirs.push(dir);
+    const missing = createBufferIo();
+    expect(await main(['data', 'verify', 'tcga', '--path', dir, '--layout', 'mogcn'], missing)).toBe(3);
+    expect(missing.err()).toMatch(/fpkm_data\.csv/);
+    expect(await main(['data', 'verify', 'tcga', '--path', dir, '--layout', 'other'], createBufferIo())).toBe(2);
+    tcgaTesting.writeMogonetFolder(dir, tcgaTesting.tinyCohort({ samples: 40 }));
+    tcgaTesting.writeText(dir, '1_tr.csv', '1,2,3\n4,5\n');
+    const bad = createBufferIo();
+    expect(await main(['data', 'verify', 'tcga', '--path', dir, '--layout', 'mogonet'], bad)).toBe(2);
+    expect(bad.err()).toContain(path.join(dir, '1_tr.csv'));
+    expect(await main(['data', 'verify', 'mnist', '--path', dir], createBufferIo())).toBe(2);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * `cch data verify NAME --path DIR` — check a data folder and print what the loader would read
+ * (for TCGA: samples per omics, the intersection, labels per class, what was dropped and why),
+ * without training anything. Malformed files fail with the loader's own errors (file and line).
+ */
+import path from 'node:path';
+import { DataNotFoundError, InvalidInputError, UsageError } from '@cch-lab/core';
+import type { TcgaLayout, TcgaVerifyReport } from '@cch-lab/data-tcga';
+import type { Command } from 'commander';
+import { printJson, type Io } from '../io.js';
+import { collect } from '../options/index.js';
+
+/** The data sets `cch data verify` knows; each has a loader with a verify function. */
+export const VERIFIABLE = ['tcga'] as const;
+export type Verifiable = (typeof VERIFIABLE)[number];
+
+export interface DataVerifyOptions {
+  path: string;
+  layout?: string;
+  cohort?: string;
+  labelColumn?: string;
+  labelsFile?: string;
+  file?: string[];
+  view?: string[];
+}
+
+export function registerDataVerify(data: Command, io: Io): void {
+  data
+    .command('verify')
+    .argument('<name>', `the data set: ${VERIFIABLE.join(' | ')}`)
+    .description('check a folder and print what the loader would read (counts, intersection, classes, drops) — nothing is trained')
+    .requiredOption('--path <dir>', 'the folder holding the files')
+    .option('--layout <layout>', 'tcga: mogonet | mogcn | xena')
+    .option('--cohort <name>', 'tcga: the cohort (names Xena’s clinical file and default label column; default the folder name)')
+    .option('--label-column <name>', 'tcga: the label column of the clinical / class table')
+    .option('--labels-file <file>', 'tcga: the label table’s file name')
+    .option('--file <omics=name>', 'tcga: a file name per omics, e.g. --file mrna=HiSeqV2 (repeatable)', collect, [])
+    .option('--view <omics=k>', 'tcga mogonet: the view number of an omics, e.g. --view cnv=3 (repeatable)', collect, [])
+    .option('--json', 'print one JSON object on stdout')
+    .addHelpText('after', '\nExamples:\n  $ cch data verify tcga --path data/tcga/brca --layout xena --label-column PAM50Call_RNAseq\n  $ cch data verify tcga --path data/tcga/kipan --layout mogonet --view cnv=2 --view rppa=3\n')
+    .action(async (name: string, options: DataVerifyOptions & { json?: boolean }) => {
+      const report = await runDataVerify(name, options, io);
+      if (!options.json) io.stdout(report.text.endsWith('\n') ? report.text : `${report.text}\n`);
+      // A folder the loader would refuse is a failure (exit 3 for missing files, else 2); under --json the error is the one object.
+      if (!report.ok) throw verifyFailure(report);
+      if (options.json) printJson(io, report);
+    });
+}
+
+function verifyFailure(report: TcgaVerifyReport): Error {
+  const message = `${report.path}: the loader would not read this folder: ${report.problems.join('; ')}`;
+  if (report.missingFiles.length > 0) return new DataNotFoundError(message, report.missingFiles, { hint: 'see data-scripts/tcga/README.md for the layouts and how to fetch them' });
+  return new InvalidInputError(message, { details: { file: report.path } });
+}
+
+export async function runDataVerify(name: string, options: DataVerifyOptions, io: Io): Promise<TcgaVerifyReport & { text: string }> {
+  if (!(VERIFIABLE as readonly string[]).includes(name)) {
+    throw new UsageError(`cch data verify: unknown data set '${name}'; expected one of: ${VERIFIABLE.join(', ')}`);
+  }
+  const { TCGA_LAYOUTS, OMICS, verifyTcga, formatTcgaVerify } = await import('@cch-lab/data-tcga');
+  if (options.layout === undefined || !(TCGA_LAYOUTS as readonly string[]).includes(options.layout)) {
+    throw new UsageError(`cch data verify tcga: --layout must be one of ${TCGA_LAYOUTS.join(', ')}`, { details: { field: '--layout', received: String(options.layout) } });
+  }
+  const pairs = (list: string[] | undefined, flag: string) =>
+    Object.fromEntries(
+      (list ?? []).map((entry) => {
+        const [omics, value] = entry.split('=', 2);
+        if (!(OMICS as readonly string[]).includes(omics) || value === undefined || value === '') {
+          throw new InvalidInputError(`${flag} takes <omics>=<value> with omics one of ${OMICS.join(', ')}`, { details: { field: flag, received: entry } });
+        }
+        return [omics, value];
+      }),
+    );
+  const views = Object.fromEntries(Object.entries(pairs(options.view, '--view')).map(([o, v]) => [o, Number(v)]));
+  const report = verifyTcga({
+    path: path.resolve(io.cwd, options.path),
+    layout: options.layout as TcgaLayout,
+    ...(options.cohort !== undefined ? { cohort: options.cohort } : {}),
+    ...(options.labelColumn !== undefined ? { labelColumn: options.labelColumn } : {}),
+    ...(options.labelsFile !== undefined ? { labelsFile: options.labelsFile } : {}),
+    ...(options.file !== undefined && options.file.length > 0 ? { files: pairs(options.file, '--file') } : {}),
+    ...(Object.keys(views).length > 0 ? { views } : {}),
+  });
+  return { ...report, text: formatTcgaVerify(report) };
+}
