@@ -41,6 +41,8 @@ export type { MnistIdx, MnistSplit } from './readers/read-mnist-idx.js';
 export { MATRIX_EXTENSIONS, readMatrixFile } from './readers/read-matrix-file.js';
 export type { MatrixFile, MatrixFileOptions } from './readers/read-matrix-file.js';
 export { readInputFile } from './readers/read-input-file.js';
+export { readAlignedFiles } from './readers/read-aligned-files.js';
+export type { AlignedFiles } from './readers/read-aligned-files.js';
 
 // The catalog of real data sets (loaders' messages and `cch doctor` read the same entries)
 export { DATASET_NAMES, DATASET_CATALOG, findDatasets } from './registry/dataset-catalog.js';

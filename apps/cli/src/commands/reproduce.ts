@@ -64,7 +64,8 @@ export async function runReproduce(options: ReproduceOptions, io: Io): Promise<R
   let files: string[];
   try {
     files = readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      // `*.example.yaml` are templates for a user's own data, not paper experiments.
+      .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && !/\.example\.ya?ml$/.test(f))
       .sort();
   } catch {
     throw new DataNotFoundError(`no configs directory at ${dir}`, [dir], { hint: 'pass --configs DIR' });

@@ -2,7 +2,6 @@
  * File options (`--x/--y` of `cch mi`, `--teacher/--student/--labels` of `cch criterion`): read
  * the matrix and label files, put their rows in one order, and name the file in input errors.
  */
-import path from 'node:path';
 import { InvalidInputError } from '@cch-lab/core';
 import type { Matrix } from '@cch-lab/core';
 import type { Io } from '../io.js';
@@ -23,31 +22,8 @@ export interface AlignedInputs {
  * @throws InvalidInputError / DataNotFoundError from the readers, and for mismatched row counts.
  */
 export async function readAligned(files: string[], yFile: string, labels: boolean, io: Io): Promise<AlignedInputs> {
-  const { readMatrixFile, readLabels, alignById } = await import('@cch-lab/data');
-  const resolved = files.map((f) => path.resolve(io.cwd, f));
-  const yPath = path.resolve(io.cwd, yFile);
-  const read = resolved.map((f) => readMatrixFile(f));
-  const yRead = labels ? readLabels(yPath) : readMatrixFile(yPath);
-  const idLists = [...read.map((r) => r.ids), yRead.ids];
-  let matrices = read.map((r) => r.matrix);
-  let y: Matrix | Int32Array = 'labels' in yRead ? yRead.labels : yRead.matrix;
-  const alignedById = idLists.every((ids) => ids !== undefined);
-  if (alignedById) {
-    const alignment = alignById([...resolved, yPath].map((name, t) => ({ name, ids: idLists[t] as string[] })));
-    matrices = matrices.map((m, t) => m.selectRows(alignment.rows[t]));
-    const rows = alignment.rows[resolved.length];
-    y = y instanceof Int32Array ? Int32Array.from(rows, (i) => (y as Int32Array)[i]) : y.selectRows(rows);
-  } else {
-    const ny = y instanceof Int32Array ? y.length : y.rows;
-    for (const [t, m] of matrices.entries()) {
-      if (m.rows !== ny) {
-        throw new InvalidInputError(`${path.basename(resolved[t])} has ${m.rows} rows but ${path.basename(yPath)} has ${ny}; rows must be aligned`, {
-          details: { file: resolved[t], received: `${m.rows} rows` },
-          hint: 'pass files with the same samples in the same order, or give every file an id column to match them',
-        });
-      }
-    }
-  }
+  const { readAlignedFiles } = await import('@cch-lab/data');
+  const { matrices, y, files: resolved, yFile: yPath, alignedById } = readAlignedFiles(files, yFile, { labels, cwd: io.cwd });
   return { matrices, y, files: resolved, yFile: yPath, alignedById };
 }
 

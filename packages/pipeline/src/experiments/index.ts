@@ -4,6 +4,7 @@
  */
 import type { ExperimentRegistry } from '../config/resolve-config.js';
 import { mfhGaussExperiment } from './mfh-gauss/mfh-gauss-experiment.js';
+import { pairedExperiment } from './paired/paired-experiment.js';
 import { syntheticExperiment } from './synthetic/synthetic-experiment.js';
 import { tcgaExperiment } from './tcga/tcga-experiment.js';
 
@@ -11,4 +12,5 @@ export const EXPERIMENTS: ExperimentRegistry = Object.freeze({
   synthetic: syntheticExperiment,
   'mfh-gauss': mfhGaussExperiment,
   tcga: tcgaExperiment,
+  paired: pairedExperiment,
 });

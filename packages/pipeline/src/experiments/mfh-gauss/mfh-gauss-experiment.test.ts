@@ -1,4 +1,6 @@
-import { chooseBackend } from '@cch-lab/core';
+import { chooseBackend, silentReporter } from '@cch-lab/core';
+import { runCellWithOwnStream } from '../../run/cell-request.js';
+import type { Row } from '../../types.js';
 import { removeTempDirs, resolveInline, runInTemp } from '../testing-fixtures/experiment-fixtures.js';
 
 beforeAll(async () => {
@@ -20,38 +22,66 @@ const SMALL = [
 
 const REQUIRED_FIELDS = [
   'sweep',
+  'level',
   'gamma',
-  'teacher_acc',
-  'no_kd_acc',
-  'kd_acc',
+  'alpha',
+  'repeats',
+  'teacher_accuracy',
+  'no_kd_accuracy',
+  'kd_accuracy',
   'kd_effect',
   'observed',
   'margin',
   'cch_prediction',
   'mfh_prediction',
   'hypotheses',
+  'matches_observed',
   'plugin_gain',
   'plugin_prediction',
+  'xue2023_no_kd_accuracy',
   'xue2023_note',
 ];
 
 describe('pipeline/experiments/mfh-gauss', () => {
-  it('writes one row per setting with accuracies, both hypotheses and the agreement summary', async () => {
+  it('writes one row per setting with accuracies, both hypotheses and the agreement per criterion', async () => {
     const out = await runInTemp(resolveInline(SMALL));
-    const { cells, summary, tables, figures } = out.results;
-    expect(cells.map((c) => [c.sweep, c.level])).toEqual([
-      ['gamma', 0],
-      ['gamma', 10],
-      ['alpha', 40],
+    const { cells, summary, tables, figures, sources } = out.results;
+    expect(cells.map((c) => [c.sweep, c.level, c.repeats])).toEqual([
+      ['gamma', 0, 3],
+      ['gamma', 10, 3],
+      ['alpha', 40, 3],
     ]);
     for (const row of cells) {
       for (const field of REQUIRED_FIELDS) expect(field in row).toBe(true);
       // accuracies above chance would need more training; here only that they are accuracies
-      for (const f of ['teacher_acc', 'no_kd_acc', 'kd_acc']) expect(row[f]).toBeGreaterThanOrEqual(0);
+      for (const f of ['teacher_accuracy', 'no_kd_accuracy', 'kd_accuracy']) expect(row[f]).toBeGreaterThanOrEqual(0);
     }
-    for (const key of ['agreement', 'agreement_mfh', 'agreement_plugin']) expect(summary[key]).toMatchObject({ total: expect.any(Number) });
-    expect(tables[0].id).toBe('hypotheses');
+    expect(Object.keys(summary.agreement as object)).toEqual(['cch:ksg', 'mfh', 'plugin']);
+    for (const a of Object.values(summary.agreement as Record<string, unknown>)) expect(a).toMatchObject({ total: expect.any(Number), effective_n: expect.any(Number) });
+    expect(tables.map((t) => t.id)).toEqual(['hypotheses', 'agreement', 'settings']);
+    expect(sources).toEqual(['simulated']);
     for (const item of [...tables, ...figures]) expect(item.sources).toEqual(['simulated']);
+  });
+
+  it('trains the same no-KD student at every γ level of a seed (common random numbers)', async () => {
+    const small = ['experiment: mfh-gauss', 'seed: 3', 'repeats: 2', 'sweeps: { gamma: [0, 10], alpha: [] }', 'data: { nTrain: 100, nTest: 300 }', 'train: { epochs: 50 }', 'estimators: { subsamples: 2 }', ''];
+    const { definition, config } = resolveInline(small.join('\n'));
+    const bySeed = new Map<unknown, Row[]>();
+    for (const cell of definition.cells(config)) {
+      const output = await runCellWithOwnStream(definition, { experiment: definition.name, cell, config, seed: config.seed, backend: 'wasm' }, silentReporter);
+      expect(output.sources).toEqual(['simulated']);
+      const [row] = output.rows;
+      bySeed.set(row.seed, [...(bySeed.get(row.seed) ?? []), row]);
+    }
+    expect(bySeed.size).toBe(2);
+    for (const [g0, g1] of bySeed.values()) {
+      expect([g0.gamma, g1.gamma]).toEqual([0, 1]);
+      expect(g1.no_kd_accuracy).toBe(g0.no_kd_accuracy);
+      // Only the teacher's modality changes with γ.
+      expect(g1.margin).not.toBe(g0.margin);
+    }
+    const [a, b] = [...bySeed.values()];
+    expect(a[0].margin).not.toBe(b[0].margin);
   });
 
   it('gives the same rows for the same seed', async () => {

@@ -5,24 +5,23 @@
  * estimated on the trained models' representations for every setting, so one table shows where
  * the two hypotheses agree and where they part, against the observed KD effect.
  *
- * Design: one cell per (sweep, level, seed); summarize aggregates over seeds. The observed sign
- * comes from the t-interval of the mean paired effect (KD − no-KD accuracy); the CCH predicts
- * from the sign of the mean estimated margin; the MFH from γ against its break-even (config
- * `mfh.breakEvenGamma`, 0.25); the plug-in from theory's plugInGain on one-hot labels. Uses the
- * tfjs backend the caller activated (the CLI chooses one; tests call core's chooseBackend).
+ * One cell per (sweep, level, seed), through the toolkit's distillation cell; the levels of a
+ * sweep share their seeds' draws (common random numbers, as the reference code seeds every level
+ * alike), so the streams depend on the sweep and the seed only.
  */
-import type { z } from 'zod';
-import type { ExperimentDefinition, Row } from '../../types.js';
-import { mfhGaussCells } from './mfh-gauss-cells.js';
-import type { MfhGaussCellParams } from './mfh-gauss-cells.js';
-import { mfhGaussRules, mfhGaussSchema } from './mfh-gauss-config.js';
-import type { MfhGaussConfig } from './mfh-gauss-config.js';
-import { mfhGaussFigures } from './mfh-gauss-figures.js';
-import { mfhGaussNotes } from './mfh-gauss-notes.js';
-import { mfhGaussSettings } from './mfh-gauss-settings.js';
-import { mfhGaussSummary } from './mfh-gauss-summary.js';
-import { mfhGaussTables } from './mfh-gauss-tables.js';
-import { runMfhGaussCell } from './run-mfh-gauss-cell.js';
+import { MFH_SWEEPS, type MfhSweep } from '@cch-lab/data-synthetic';
+import type { DistillationRow } from '../../toolkit/distillation-row.js';
+import { distillationSections } from '../../toolkit/distillation-sections.js';
+import { expandSweep, repeatAxis, sweepCells } from '../../toolkit/expand-sweep.js';
+import { sourcesOf } from '../../toolkit/sources.js';
+import type { ExperimentDefinition } from '../../types.js';
+import { mfhGaussRules, mfhGaussSchema, type MfhGaussConfig } from './mfh-gauss-config.js';
+import { mfhGaussFigures, mfhGaussNotes, mfhGaussTables } from './mfh-gauss-report.js';
+import { mfhGaussNumbers, mfhGaussSummary } from './mfh-gauss-summary.js';
+import { runMfhGaussCell, type MfhGaussCellParams } from './run-mfh-gauss-cell.js';
+
+/** The level axis of each sweep, as it reads in cell ids (`sweep=gamma/shared=4/seed=0`). */
+const LEVEL_AXIS: Readonly<Record<MfhSweep, string>> = { gamma: 'shared', alpha: 'extra' };
 
 export const mfhGaussExperiment: ExperimentDefinition<MfhGaussConfig, MfhGaussCellParams> = {
   name: 'mfh-gauss',
@@ -32,24 +31,29 @@ export const mfhGaussExperiment: ExperimentDefinition<MfhGaussConfig, MfhGaussCe
     'an α sweep (teacher-only decisive features), linear models, KD = CE + KL at T = 1. For every setting: teacher, no-KD and KD ' +
     'accuracies, the observed KD effect, the CCH margin estimated on the models’ representations, the MFH’s γ-rule prediction and ' +
     'the plug-in gain, with the MFH paper’s reported numbers beside ours.',
-  version: 1,
-  schema: mfhGaussSchema as unknown as z.ZodType<MfhGaussConfig>,
+  version: 2,
+  schema: mfhGaussSchema,
   rules: mfhGaussRules,
-  cells: mfhGaussCells,
-  // Every value a cell reads is in its params.
-  cellConfig: () => null,
-  runCell: (cell, _config, context) => runMfhGaussCell(cell, context),
+  cells(config) {
+    return MFH_SWEEPS.flatMap((sweep) => {
+      const axis = LEVEL_AXIS[sweep];
+      const points = expandSweep({ sweep: [sweep], [axis]: config.sweeps[sweep], seed: repeatAxis(config.repeats) }, { streamAxes: ['sweep', 'seed'] });
+      return sweepCells(points, (p) => ({ sweep, level: p.values[axis] as number, seed: p.values.seed as number }));
+    });
+  },
+  // The sweeps, repeats and MFH rule are in the params or read by summarize only.
+  cellConfig: (config) => ({ data: config.data, ...distillationSections(config) }),
+  runCell: runMfhGaussCell,
   summarize(records, config) {
-    const seedRows: Row[] = records.flatMap((r) => r.output.rows);
-    const settings = mfhGaussSettings(seedRows, config.mfh.breakEvenGamma, config.decision.level);
-    const summary = mfhGaussSummary(settings);
+    const sources = sourcesOf(records);
+    const numbers = mfhGaussNumbers(records.flatMap((r) => (r.output.distillation ?? []) as DistillationRow[]), config);
     return {
-      rows: settings,
-      summary,
-      tables: mfhGaussTables(settings, summary),
-      figures: mfhGaussFigures(settings, config.mfh.breakEvenGamma, config.decision.level),
-      sources: ['simulated'],
-      notes: mfhGaussNotes(settings, summary, config),
+      rows: numbers.flat,
+      summary: mfhGaussSummary(numbers),
+      tables: mfhGaussTables(numbers, sources),
+      figures: mfhGaussFigures(numbers, config, sources),
+      sources,
+      notes: mfhGaussNotes(numbers, config, sources),
     };
   },
 };

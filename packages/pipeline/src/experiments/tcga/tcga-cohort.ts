@@ -5,11 +5,11 @@
  * a validation split carved from the training rows, and preprocessed with statistics fitted on
  * the training rows only.
  */
-import { Rng } from '@cch-lab/core';
-import { fingerprintFiles, stratifiedSplit, type PairedDataset, type Splits } from '@cch-lab/data';
+import { Rng, contentHash } from '@cch-lab/core';
+import { fingerprintFiles, type PairedDataset } from '@cch-lab/data';
 import { loadTcga, preprocessOmics, simulateTcgaCohort, tcgaFiles, type PreprocessReport, type TcgaCohort } from '@cch-lab/data-tcga';
-import { contentHash } from '@cch-lab/core';
 import { memoDataset } from '../../toolkit/dataset-memo.js';
+import { splitForRepeat } from '../../toolkit/split-for-repeat.js';
 import { wantsRealData } from '../../toolkit/sections/data-section.js';
 import { tcgaLoadOptions, type TcgaConfig, type TcgaDataSection } from './tcga-config.js';
 
@@ -36,20 +36,8 @@ export function loadCohort(name: string, section: TcgaDataSection, seed: number)
 }
 
 export function prepareCohort(loaded: PairedDataset, config: TcgaConfig, rng: Rng): PreparedCohort {
-  const fixedSplit = loaded.meta.fixedSplit === true;
-  const labels = loaded.labels;
-  const base: Splits = fixedSplit
-    ? loaded.splits
-    : stratifiedSplit(labels, { train: 1 - config.split.test, test: config.split.test, rng: rng.derive('split') });
-  const trainLabels = Int32Array.from(base.train, (i) => labels[i]);
-  const inner = stratifiedSplit(trainLabels, { train: 1 - config.split.val, test: config.split.val, rng: rng.derive('val') });
-  const splits: Splits = {
-    train: Int32Array.from(inner.train, (j) => base.train[j]).sort(),
-    val: Int32Array.from(inner.test, (j) => base.train[j]).sort(),
-    test: base.test,
-  };
   const modalities = Object.fromEntries(config.omics.map((o) => [o, loaded.modalities[o]]));
-  const split: PairedDataset = { ...loaded, modalities, splits };
-  const { dataset, report } = preprocessOmics(split, splits.train, { log2: config.preprocess.log2, topK: config.preprocess.topK, standardize: config.preprocess.standardize });
-  return { dataset, preprocess: report, fixedSplit };
+  const split = splitForRepeat({ ...loaded, modalities }, config.split, rng);
+  const { dataset, report } = preprocessOmics(split, split.splits.train, { log2: config.preprocess.log2, topK: config.preprocess.topK, standardize: config.preprocess.standardize });
+  return { dataset, preprocess: report, fixedSplit: loaded.meta.fixedSplit === true };
 }
