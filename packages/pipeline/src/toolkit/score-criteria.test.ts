@@ -4,31 +4,37 @@ import { clusteredAgreement, scoreCriteria } from './score-criteria.js';
 describe('pipeline/toolkit/score-criteria', () => {
   it('is the plain Wilson interval when every setting is its own draw', () => {
     const settings = [
-      ...Array.from({ length: 7 }, () => ({ prediction: 'kd-helps' as const, observed: 'kd-helps' as const })),
-      ...Array.from({ length: 3 }, () => ({ prediction: 'kd-helps' as const, observed: 'kd-hurts' as const })),
+      ...Array.from({ length: 14 }, () => ({ prediction: 'kd-helps' as const, observed: 'kd-helps' as const })),
+      ...Array.from({ length: 6 }, () => ({ prediction: 'kd-helps' as const, observed: 'kd-hurts' as const })),
     ];
     const a = clusteredAgreement(settings);
-    expect([a.agree, a.total, a.clusters, a.rate]).toEqual([7, 10, 10, 0.7]);
-    const w = wilsonInterval(7, 10);
-    // With unit clusters the robust variance is p(1−p)/n · n/(n−1): n_eff = n − 1.
-    expect(a.effective_n).toBeCloseTo(9, 12);
-    expect(a.interval[0]).toBeLessThan(w[0]);
-    expect(a.interval[1]).toBeGreaterThan(w[1]);
+    expect([a.agree, a.total, a.clusters, a.rate]).toEqual([14, 20, 20, 0.7]);
+    const w = wilsonInterval(14, 20);
+    // Unit clusters: n_eff is floored at the number of draws, here every setting.
+    expect(a.effective_n).toBe(20);
+    expect(a.interval).toEqual(w);
   });
 
-  it('widens the interval when settings share draws, and counts a draw once when all agree', () => {
-    const clustered = [0, 1, 2, 3, 4].flatMap((c) =>
-      Array.from({ length: 4 }, () => ({ prediction: 'kd-helps' as const, observed: (c < 3 ? 'kd-helps' : 'kd-hurts') as 'kd-helps' | 'kd-hurts', cluster: `d${c}` })),
+  it('widens the interval when settings share draws, and counts a draw once when all agree or draws are few', () => {
+    const clustered = Array.from({ length: 12 }, (_, c) => c).flatMap((c) =>
+      Array.from({ length: 4 }, () => ({ prediction: 'kd-helps' as const, observed: (c < 9 ? 'kd-helps' : 'kd-hurts') as 'kd-helps' | 'kd-hurts', cluster: `d${c}` })),
     );
     const a = clusteredAgreement(clustered);
-    expect(a.rate).toBe(0.6);
-    expect(a.clusters).toBe(5);
-    expect(a.effective_n).toBeLessThan(6);
+    expect(a.rate).toBe(0.75);
+    expect(a.clusters).toBe(12);
+    // Whole draws agree or disagree together: about one trial per draw, not 48.
+    expect(a.effective_n).toBeGreaterThanOrEqual(12);
+    expect(a.effective_n).toBeLessThan(14);
     const flat = clusteredAgreement(clustered.map(({ cluster: _c, ...s }) => s));
     expect(a.interval[1] - a.interval[0]).toBeGreaterThan(flat.interval[1] - flat.interval[0]);
     const allAgree = clusteredAgreement(clustered.filter((s) => s.observed === 'kd-helps'));
-    expect([allAgree.rate, allAgree.effective_n]).toEqual([1, 3]);
-    expect(allAgree.interval).toEqual(wilsonInterval(3, 3));
+    expect([allAgree.rate, allAgree.effective_n]).toEqual([1, 9]);
+    expect(allAgree.interval).toEqual(wilsonInterval(9, 9));
+    // Few draws: one trial per draw, so 6 of 6 is never less certain than 5 of 6.
+    const few = (agree: number) =>
+      clusteredAgreement(Array.from({ length: 6 }, (_, i) => ({ prediction: 'kd-helps' as const, observed: i < agree ? ('kd-helps' as const) : ('kd-hurts' as const), cluster: `d${i % 2}` })));
+    expect(few(6).effective_n).toBe(2);
+    expect(few(6).interval[0]).toBeGreaterThan(few(5).interval[0]);
   });
 
   it('leaves out inconclusive observations and abstentions, and scores every criterion by key', () => {

@@ -2,12 +2,13 @@
  * Scoring criteria against the observed KD effect: per criterion, the agreement rate over the
  * decisive settings with an interval that respects shared draws. Settings that share a data draw
  * and a teacher (the λ values of one draw, the pairs of one cohort's draw) are not independent
- * trials, so the interval is a Wilson interval at an *effective* number of trials: the rate's
- * cluster-robust variance (the linearised ratio estimator over independent clusters,
- * v = C/(C−1) · Σ_c (a_c − p̂·t_c)² / T²) gives n_eff = p̂(1 − p̂)/v, capped at the decisive total;
- * when every setting agrees (or none) v is 0 and n_eff is the number of clusters — each draw then
- * counts as one trial. With one setting per cluster it is the Wilson interval at n − 1 trials
- * (the small-sample factor C/(C−1)), slightly wider than the plain one.
+ * trials, so the interval is a Wilson interval at an *effective* number of trials: with at least
+ * MIN_CLUSTERS_FOR_VARIANCE independent draws, the rate's cluster-robust variance (the linearised
+ * ratio estimator, v = C/(C−1) · Σ_c (a_c − p̂·t_c)² / T²) gives n_eff = p̂(1 − p̂)/v, kept between
+ * the number of draws C and the decisive total T. With fewer draws — or when every setting agrees
+ * (or none), so v is 0 — the design effect cannot be estimated and each draw counts as one trial
+ * (n_eff = C: the conservative bound, and monotone in the agreement count). With one setting per
+ * draw it is the plain Wilson interval.
  */
 import type { KdOutcome, KdPrediction } from '../experiments/shared/agreement.js';
 import { Z_95 } from '../experiments/shared/wilson-interval.js';
@@ -40,7 +41,10 @@ export interface ClusteredAgreement {
   interval_method: string;
 }
 
-export const AGREEMENT_INTERVAL_METHOD = 'Wilson 95 % at the effective n from the cluster-robust variance over independent draws';
+export const AGREEMENT_INTERVAL_METHOD = 'Wilson 95 % at the effective n of independent draws (cluster-robust variance from 10 draws on; below that, one trial per draw)';
+
+/** Fewer draws than this give no usable estimate of the between-draw variance. */
+export const MIN_CLUSTERS_FOR_VARIANCE = 10;
 
 /** The agreement of one criterion's predictions with decisive observations. */
 export function clusteredAgreement(settings: readonly ScoredSetting[]): ClusteredAgreement {
@@ -70,11 +74,11 @@ export function clusteredAgreement(settings: readonly ScoredSetting[]): Clustere
   const p = agree / total;
   const C = clusters.length;
   let v = 0;
-  if (C > 1) {
+  if (C >= MIN_CLUSTERS_FOR_VARIANCE) {
     for (const c of clusters) v += (c.agree - p * c.total) ** 2;
     v = (C / (C - 1)) * (v / (total * total));
   }
-  const nEff = v > 0 ? Math.min(total, (p * (1 - p)) / v) : C;
+  const nEff = v > 0 ? Math.min(total, Math.max(C, (p * (1 - p)) / v)) : C;
   return { ...base, rate: p, effective_n: nEff, interval: wilsonAt(p, nEff, Z_95) };
 }
 
