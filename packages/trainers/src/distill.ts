@@ -126,28 +126,25 @@ export async function runDistillation(options: DistillationOptions): Promise<Dis
   checkPretrained(options.pretrained?.teacher, options.teacherModality, 'teacher');
   checkPretrained(options.pretrained?.student, options.studentModality, 'student');
   const trained: TrainedModel[] = [];
+  /** A role's model: the pretrained one as given (never disposed here), else trained from the role's own stream. */
+  const modelFor = async (role: 'teacher' | 'student'): Promise<TrainedModel> => {
+    const selection = role === 'teacher' ? options.teacherModality : options.studentModality;
+    const given = options.pretrained?.[role];
+    if (given !== undefined) return given;
+    const model = await train(models[role], dataset, {
+      modality: modalityList(selection),
+      train: trainOptions[role],
+      rng: rng.derive(role),
+      reporter,
+      label: `${role} ${modalityName(selection)}`,
+    });
+    trained.push(model);
+    return model;
+  };
   try {
-    const teacher =
-      options.pretrained?.teacher ??
-      (await train(models.teacher, dataset, {
-        modality: modalityList(options.teacherModality),
-        train: trainOptions.teacher,
-        rng: rng.derive('teacher'),
-        reporter,
-        label: `teacher ${teacherName}`,
-      }));
-    if (options.pretrained?.teacher === undefined) trained.push(teacher);
+    const teacher = await modelFor('teacher');
     // The same derived Rng for every student: equal initial weights, batch order and dropout masks.
-    const student =
-      options.pretrained?.student ??
-      (await train(models.student, dataset, {
-        modality: modalityList(options.studentModality),
-        train: trainOptions.student,
-        rng: rng.derive('student'),
-        reporter,
-        label: `student ${studentName}`,
-      }));
-    if (options.pretrained?.student === undefined) trained.push(student);
+    const student = await modelFor('student');
     const kdStudents: TrainedModel[] = [];
     for (const [i, kd] of kdList.entries()) {
       const resolved = resolveKdOptions(kd, `kd[${i}]`);

@@ -54,7 +54,7 @@ export function distillationFigures(n: DistillationNumbers, sources: DataSource[
   const group = n.group;
   const values = n.flat.map((r) => ({ ...r, kind: `${group === undefined ? 'pair' : String(r[group])}${isFusion(r.student) ? ' (fusion)' : ''}` }));
   const effect = n.task === 'classification' ? 'accuracy' : 'MSE (no-KD − KD)';
-  const figures = [
+  const figures: FigureSpec[] = [
     effectVsMarginFigure({
       values,
       color: 'kind',
@@ -64,8 +64,11 @@ export function distillationFigures(n: DistillationNumbers, sources: DataSource[
       reported,
       sources,
     }),
-    agreementFigure({ criteria: n.criteria.map((c) => ({ label: c.label, agreement: n.agreement[c.key] })), sources }),
   ];
+  // With no decisive setting there is nothing to draw (and an empty scale would only warn).
+  if (n.criteria.some((c) => n.agreement[c.key].rate !== null)) {
+    figures.push(agreementFigure({ criteria: n.criteria.map((c) => ({ label: c.label, agreement: n.agreement[c.key] })), sources }));
+  }
   if (n.estimators.length > 1) {
     figures.push(estimatorVsEstimatorFigure({ values, x: 'margin', y: `margin_${n.estimators[1]}`, xLabel: n.estimators[0], yLabel: n.estimators[1], color: 'kind', sources }));
   }
