@@ -1,7 +1,7 @@
 // @cch-lab/pipeline — the public surface. Re-exports only.
 
 // The experiment contract
-export { PROFILES } from './types.js';
+export { PROFILES, COLUMN_FORMATS } from './types.js';
 export type {
   Profile,
   BaseConfig,
@@ -12,6 +12,7 @@ export type {
   CellOutput,
   CellRecord,
   ColumnSpec,
+  ColumnFormat,
   TableSpec,
   FigureSpec,
   ExperimentSummary,

@@ -63,11 +63,15 @@ export interface CellOutput {
   distillation?: unknown[];
 }
 
+/** How a table column prints its numbers. */
+export const COLUMN_FORMATS = ['number', 'integer', 'percent', 'text'] as const;
+export type ColumnFormat = (typeof COLUMN_FORMATS)[number];
+
 export interface ColumnSpec {
   key: string;
   label: string;
   /** How to print numbers. Default 'number' with 3 significant digits. */
-  format?: 'number' | 'integer' | 'percent' | 'text';
+  format?: ColumnFormat;
   /** Digits after the point for 'number' / 'percent'. */
   digits?: number;
 }

@@ -3,5 +3,6 @@
  * types from here. They are defined by `@cch-lab/pipeline` (ResultsFile, TableSpec, …) and
  * `@cch-lab/data` (DataSource).
  */
-export type { ColumnSpec, FigureSpec, Profile, ResultsFile, Row, Scalar, TableSpec } from '@cch-lab/pipeline';
+export { COLUMN_FORMATS } from '@cch-lab/pipeline';
+export type { ColumnFormat, ColumnSpec, FigureSpec, Profile, ResultsFile, Row, Scalar, TableSpec } from '@cch-lab/pipeline';
 export type { DataSource } from '@cch-lab/data';

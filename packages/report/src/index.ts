@@ -1,7 +1,7 @@
 // @cch-lab/report — the public surface. Re-exports only.
 
 // Tables
-export { renderTable, COLUMN_FORMATS } from './tables/render-table.js';
+export { renderTable } from './tables/render-table.js';
 
 // Figures: headless SVG rendering (the spec builders live in @cch-lab/pipeline, beside the experiments)
 export { renderFigureSvg } from './figures/render-svg.js';

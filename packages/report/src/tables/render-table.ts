@@ -5,14 +5,12 @@
  */
 import * as aq from 'arquero';
 import { InvalidInputError, UnknownMethodError } from '@cch-lab/core';
-import type { ColumnSpec, TableSpec } from '../contract.js';
+import { COLUMN_FORMATS, type ColumnSpec, type TableSpec } from '../contract.js';
 import { escapeHtml } from '../format/escape-html.js';
 import { formatValue } from '../format/format-value.js';
 import { slug } from '../format/slug.js';
 import { sourcesLine } from '../format/source-badge.js';
 
-/** The number formats a ColumnSpec may name. */
-export const COLUMN_FORMATS = ['number', 'integer', 'percent', 'text'] as const;
 
 /**
  * Renders a table to an HTML string (`<table class="data-table" id="table-<id>">`). Missing values

@@ -3,13 +3,14 @@
  * decisive only when the interval of the mean gain over repeats excludes zero; agreement rates
  * count decisive settings only, and the inconclusive ones are reported beside them.
  */
+import { CRITERION_VERDICTS, type CriterionVerdict } from '@cch-lab/estimators';
 import type { Row } from '../../types.js';
 import type { MeanInterval } from './mean-interval.js';
 import { Z_95, wilsonInterval } from './wilson-interval.js';
 
-/** What was observed over repeats: a decisive sign, or an interval that contains zero. */
-export const KD_OUTCOMES = ['kd-helps', 'kd-hurts', 'inconclusive'] as const;
-export type KdOutcome = (typeof KD_OUTCOMES)[number];
+/** What was observed over repeats: a decisive sign, or an interval that contains zero — the criterion's verdicts, one list. */
+export const KD_OUTCOMES = CRITERION_VERDICTS;
+export type KdOutcome = CriterionVerdict;
 /** What a criterion predicts. */
 export type KdPrediction = Exclude<KdOutcome, 'inconclusive'>;
 
