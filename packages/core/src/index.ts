@@ -50,6 +50,10 @@ export {
   identity,
   block,
 } from './linalg.js';
+export { symmetricEigen } from './symmetric-eigen.js';
+export type { SymmetricEigen } from './symmetric-eigen.js';
+export { fitPca, projectPca } from './pca.js';
+export type { PcaModel } from './pca.js';
 export { digamma, digammaInt, logGamma, normalCdf, erf } from './special.js';
 
 // Validation at the boundary

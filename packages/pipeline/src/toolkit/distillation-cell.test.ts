@@ -77,6 +77,19 @@ describe('pipeline/toolkit/distillation-cell', () => {
     expect(pick(one.rows)).toEqual(pick(both.rows));
   });
 
+  it('measures the k-NN families on a PCA projection fitted on the training rows, the others on the full layer', async () => {
+    const ds = dataset('toy');
+    const pair = [{ teacher: 'strong', student: 'weak' }];
+    const full = await runDistillationCell(options(ds, { pairs: pair }));
+    const pca = await runDistillationCell(options(ds, { pairs: pair, estimators: estimatorsSection.parse({ families: ['ksg', 'gaussian'], subsamples: 4, projection: { method: 'pca', dims: 2 } }) }));
+    const [f, p] = [full.rows[0].margins, pca.rows[0].margins];
+    expect(p[0].margin).not.toBe(f[0].margin);
+    expect(p[1].margin).toBe(f[1].margin);
+    const meta = pca.meta.estimators as Record<string, { projection: { teacher: { dims: number; explained: number }; fitRows: number } }>;
+    expect(meta['strong→weak'].projection.teacher.dims).toBe(2);
+    expect(meta['strong→weak'].projection.fitRows).toBe(ds.splits.train.length);
+  });
+
   it('lowers k for few representation rows, and records it', () => {
     expect(effectiveK(3, 100)).toBe(3);
     expect(effectiveK(3, 9)).toBe(2);

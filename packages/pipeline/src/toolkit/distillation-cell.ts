@@ -8,7 +8,7 @@
  * same whichever pairs, λs or order of work a config asks for; KD students share the initial
  * weights and batch order of their no-KD student; each margin's stream derives from its pair.
  */
-import { InvalidInputError, Matrix, silentReporter, type Reporter, type Rng } from '@cch-lab/core';
+import { InvalidInputError, Matrix, fitPca, projectPca, silentReporter, type Reporter, type Rng } from '@cch-lab/core';
 import type { PairedDataset } from '@cch-lab/data';
 import { cchCriterion, oneHot } from '@cch-lab/estimators';
 import { plugInGain } from '@cch-lab/theory';
@@ -17,7 +17,7 @@ import type { Scalar } from '../types.js';
 import type { DistillationRow, MarginEstimate } from './distillation-row.js';
 import { modelMetrics } from './distillation-row.js';
 import type { DecisionSection } from './sections/decision-section.js';
-import { marginEstimators, type EstimatorsSection } from './sections/estimators-section.js';
+import { KNN_FAMILIES, marginEstimators, type EstimatorsSection } from './sections/estimators-section.js';
 import { kdSettings, type KdSection } from './sections/kd-section.js';
 import type { ModelSection } from './sections/model-section.js';
 import { trainOptionsOf, type TrainSection } from './sections/train-section.js';
@@ -102,12 +102,13 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
         pretrained: { teacher, student },
       });
       const reps = result.representations;
-      const margins = await measureMargins(reps.teacher, reps.student, reps.labels, pairName, options, rng.derive('cch').derive(pairName));
+      const projected = projectRepresentations(options.estimators.projection, teacher, student, dataset, reps.teacher, reps.student);
+      const margins = await measureMargins({ teacher: reps.teacher, student: reps.student }, projected, reps.labels, pairName, options, rng.derive('cch').derive(pairName));
       for (const m of margins.estimates) {
         if (m.effective_k !== options.estimators.k) adjustments.push(`k lowered to ${m.effective_k} for ${reps.rows.length} representation rows`);
         if (!Number.isFinite(m.margin)) adjustments.push(`${pairName}: the ${m.estimator} margin could not be estimated on ${reps.rows.length} rows (see estimators)`);
       }
-      estimatorDetails[pairName] = margins.details;
+      estimatorDetails[pairName] = projected === null ? margins.details : { ...margins.details, projection: projected.meta };
       const teacherLogits = teacher.outputs(teacher.inputs(dataset, reps.rows));
       for (const [i, kd] of result.kdStudents.entries()) {
         const noKd = modelMetrics(result.student.metrics);
@@ -155,19 +156,52 @@ export function effectiveK(k: number, rows: number): number {
   return Math.max(1, Math.min(k, Math.floor(rows / 2) - 2));
 }
 
-async function measureMargins(
+interface RepresentationPair {
+  teacher: Matrix;
+  student: Matrix;
+}
+
+/**
+ * Each side projected by PCA fitted on the training rows' representations (never the rows the MI
+ * is measured on), or null when no projection is configured.
+ */
+function projectRepresentations(
+  projection: EstimatorsSection['projection'],
+  teacherModel: TrainedModel,
+  studentModel: TrainedModel,
+  dataset: PairedDataset,
   teacher: Matrix,
   student: Matrix,
+): (RepresentationPair & { meta: Record<string, unknown> }) | null {
+  if (projection.method === 'none') return null;
+  const rows = dataset.splits.train;
+  const side = (model: TrainedModel, reps: Matrix) => {
+    const fitted = fitPca(model.representation(model.inputs(dataset, rows)), Math.min(projection.dims, reps.cols));
+    return { projected: projectPca(fitted, reps), explained: fitted.explained, dims: fitted.components.cols };
+  };
+  const t = side(teacherModel, teacher);
+  const s = side(studentModel, student);
+  return {
+    teacher: t.projected,
+    student: s.projected,
+    meta: { method: 'pca', fitRows: rows.length, teacher: { dims: t.dims, explained: t.explained }, student: { dims: s.dims, explained: s.explained } },
+  };
+}
+
+async function measureMargins(
+  full: RepresentationPair,
+  projected: RepresentationPair | null,
   labels: Int32Array | Float32Array,
   pairName: string,
   options: DistillationCellOptions,
   rng: Rng,
 ): Promise<{ estimates: MarginEstimate[]; details: Record<string, unknown> }> {
   const task = labels instanceof Int32Array ? 'classification' : 'regression';
-  const k = effectiveK(options.estimators.k, student.rows);
+  const k = effectiveK(options.estimators.k, full.student.rows);
   const estimates: MarginEstimate[] = [];
   const details: Record<string, unknown> = {};
   for (const e of marginEstimators(options.estimators, task)) {
+    const { teacher, student } = projected !== null && KNN_FAMILIES.has(e.teacherStudent) ? projected : full;
     let r: Awaited<ReturnType<typeof cchCriterion>>;
     try {
       r = await cchCriterion({

@@ -45,9 +45,19 @@ export const estimatorsSection = z
       .describe('explicit mixed pairs (I(H_t;H_s) and I(H_s;Y) from different estimators), reported under their names'),
     k: z.number().int().min(1).max(50).default(3).describe('neighbours for the k-NN estimators (lowered, and recorded, when a split is too small)'),
     subsamples: z.number().int().min(2).max(1000).default(20).describe('paired subsamples for each margin’s interval'),
+    projection: z
+      .strictObject({
+        method: z.enum(['none', 'pca']).default('none'),
+        dims: z.number().int().min(1).max(256).default(8),
+      })
+      .prefault({})
+      .describe('for the k-NN families (KSG and its Ross label side): project each representation by PCA fitted on the training rows (KSG is biased in high dimension); the neural families always see the full layer'),
   })
   .prefault({});
 export type EstimatorsSection = z.output<typeof estimatorsSection>;
+
+/** Families whose margins are measured on the projection when one is configured. */
+export const KNN_FAMILIES: ReadonlySet<EstimatorName> = new Set<EstimatorName>(['ksg', 'ksg2']);
 
 /** The margins a cell measures, primary first. */
 export function marginEstimators(section: EstimatorsSection, task: Task): MarginEstimator[] {
