@@ -50,6 +50,8 @@ export interface CellContext {
   reporter: Reporter;
   /** The tensor backend in use (`cpu`, `wasm`, …), for cells that train. */
   backend: string;
+  /** A directory for generated data sets (`<reports>/.cache/data`), shared by every cell and run. */
+  dataCacheDir?: string;
 }
 
 /** What one cell returns; JSON-serialisable (it is cached on disk). */
@@ -94,6 +96,8 @@ export interface FigureSpec {
   sources: DataSource[];
   /** A Vega-Lite top-level spec with its data inline (`data: { values: [...] }`). */
   spec: Record<string, unknown>;
+  /** Instead of a chart: a picture, inline (`data:image/png;base64,…`, so the report stays self-contained). */
+  image?: { src: string; alt: string; width: number; height: number };
 }
 
 export interface ExperimentSummary {

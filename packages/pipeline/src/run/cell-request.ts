@@ -14,6 +14,7 @@ export interface CellRequest {
   config: unknown;
   seed: number;
   backend: string;
+  dataCacheDir?: string;
 }
 
 export function runCellWithOwnStream(
@@ -25,5 +26,6 @@ export function runCellWithOwnStream(
     rng: new Rng(request.seed).derive(request.cell.stream ?? request.cell.id),
     reporter,
     backend: request.backend,
+    ...(request.dataCacheDir !== undefined ? { dataCacheDir: request.dataCacheDir } : {}),
   });
 }

@@ -16,6 +16,8 @@ export interface RunCellsOptions {
   config: unknown;
   seed: number;
   backend: string;
+  /** Where generated data sets are cached. */
+  dataCacheDir?: string;
   reporter: Reporter;
   /** Worker threads; 1 runs in this thread. */
   workers: number;
@@ -44,6 +46,7 @@ export async function runCells(cells: readonly { index: number; cell: Cell }[], 
     config: options.config,
     seed: options.seed,
     backend: options.backend,
+    ...(options.dataCacheDir !== undefined ? { dataCacheDir: options.dataCacheDir } : {}),
   });
 
   if (workers === 1) {

@@ -89,6 +89,7 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
     config,
     seed: config.seed,
     backend: options.backend.name,
+    dataCacheDir: path.join(options.reportsDir, '.cache', 'data'),
     reporter,
     workers: options.workers ?? 1,
     async onDone(index, output, seconds) {

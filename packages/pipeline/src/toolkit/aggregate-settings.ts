@@ -25,6 +25,8 @@ export interface SettingSummary {
   plugin: MeanInterval | null;
   /** Smallest k any repeat used. */
   effective_k: number;
+  /** Means over repeats of the primary estimator's two sides, nats (null when none was estimable). */
+  sides: { i_teacher_student: number | null; i_student_label: number | null };
 }
 
 export interface AggregateOptions {
@@ -87,7 +89,13 @@ function summarize(key: Record<string, Scalar>, rows: DistillationRow[], cluster
     metrics: { teacher: meanMetrics(rows.map((r) => r.teacher_metrics)), no_kd: meanMetrics(rows.map((r) => r.no_kd)), kd: meanMetrics(rows.map((r) => r.kd)) },
     plugin,
     effective_k: Math.min(...rows.map((r) => r.primary.effective_k)),
+    sides: { i_teacher_student: finiteMean(rows.map((r) => r.primary.i_teacher_student)), i_student_label: finiteMean(rows.map((r) => r.primary.i_student_label)) },
   };
+}
+
+function finiteMean(values: readonly number[]): number | null {
+  const v = values.filter(Number.isFinite);
+  return v.length === 0 ? null : v.reduce((a, b) => a + b, 0) / v.length;
 }
 
 function verdictPrediction(verdict: string): KdPrediction | null {

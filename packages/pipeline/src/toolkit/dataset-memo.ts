@@ -6,13 +6,27 @@
 import type { PairedDataset } from '@cch-lab/data';
 
 const MAX_DATASETS = 4;
-const loaded = new Map<string, PairedDataset>();
+const loaded = new Map<string, PairedDataset | Promise<PairedDataset>>();
+
+function remember<T extends PairedDataset | Promise<PairedDataset>>(key: string, value: T): T {
+  loaded.set(key, value);
+  while (loaded.size > MAX_DATASETS) loaded.delete(loaded.keys().next().value as string);
+  return value;
+}
 
 export function memoDataset(key: string, load: () => PairedDataset): PairedDataset {
   const known = loaded.get(key);
-  if (known !== undefined) return known;
-  const dataset = load();
-  loaded.set(key, dataset);
-  while (loaded.size > MAX_DATASETS) loaded.delete(loaded.keys().next().value as string);
-  return dataset;
+  if (known !== undefined && !(known instanceof Promise)) return known;
+  return remember(key, load());
+}
+
+/** memoDataset for loaders that decode files asynchronously; a failed load is forgotten. */
+export function memoDatasetAsync(key: string, load: () => Promise<PairedDataset>): Promise<PairedDataset> {
+  const known = loaded.get(key);
+  if (known !== undefined) return Promise.resolve(known);
+  const pending = load().catch((error: unknown) => {
+    loaded.delete(key);
+    throw error;
+  });
+  return remember(key, pending);
 }

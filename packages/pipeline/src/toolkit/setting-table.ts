@@ -27,10 +27,14 @@ export function settingRow(s: SettingSummary, estimators: readonly string[]): Ro
     kd_effect_low: finiteOr(s.gain.low, s.gain.mean),
     kd_effect_high: finiteOr(s.gain.high, s.gain.mean),
     observed: s.observed,
+    i_teacher_student: s.sides.i_teacher_student,
+    i_student_label: s.sides.i_student_label,
     margin: m?.mean ?? null,
     margin_low: m === undefined ? null : finiteOr(m.low, m.mean),
     margin_high: m === undefined ? null : finiteOr(m.high, m.mean),
     cch_prediction: s.predictions[cchKey(primary)] ?? 'no prediction',
+    // The CCH's verdict on the setting: its prediction, or inconclusive where it makes none.
+    verdict: s.predictions[cchKey(primary)] ?? 'inconclusive',
     effective_k: s.effective_k,
   };
   for (const e of estimators.slice(1)) {

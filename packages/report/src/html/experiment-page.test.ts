@@ -74,4 +74,14 @@ describe('report/experiment-page', () => {
   it('rejects an object that is not a results file', async () => {
     await expect(renderExperimentPage({ title: 'x' } as unknown as ResultsFile)).rejects.toThrow(InvalidInputError);
   });
+
+  it('shows a picture figure inline as a data: image, and refuses any other source', async () => {
+    const base = resultsFixture();
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const picture = { id: 'examples', title: 'Examples', sources: base.sources, spec: {}, image: { src: png, alt: 'pairs <&>', width: 84, height: 42 } };
+    const { html: page } = await renderExperimentPage({ ...base, figures: [picture] });
+    expect(page).toContain(`<img src="${png}" alt="pairs &lt;&amp;&gt;" width="84" height="42">`);
+    const remote = await renderExperimentPage({ ...base, figures: [{ ...picture, image: { ...picture.image, src: 'https://example.org/x.png' } }] });
+    expect(remote.html).not.toContain('example.org');
+  });
 });

@@ -90,7 +90,10 @@ async function figureBlock(figure: FigureSpec, warnings: string[]): Promise<stri
   const reporter = recordingReporter();
   let chart: string;
   try {
-    chart = `<div class="chart">${await renderFigureSvg(figure.spec, { id, reporter })}</div>`;
+    chart =
+      figure.image !== undefined && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(figure.image.src)
+        ? `<div class="chart"><img src="${figure.image.src}" alt="${escapeHtml(figure.image.alt)}" width="${Number(figure.image.width)}" height="${Number(figure.image.height)}"></div>`
+        : `<div class="chart">${await renderFigureSvg(figure.spec, { id, reporter })}</div>`;
   } catch (error) {
     chart = errorBox('figure', id, error, warnings);
   }
