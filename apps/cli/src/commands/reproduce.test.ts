@@ -51,13 +51,18 @@ describe('cli/reproduce (smoke profile, end to end)', () => {
     for (const key of ['margin_analytic', 'margin_ksg', 'margin_gaussian', 'mse_no_kd', 'mse_kd', 'risk_exact_no_kd', 'risk_exact_kd', 'lambda', 'n', 'cch_prediction', 'exact_prediction', 'observed']) {
       for (const cell of synthetic.cells) expect(cell).toHaveProperty(key);
     }
-    const agreement = synthetic.summary.agreement as { rate: number; interval: [number, number] };
+    const agreement = (synthetic.summary.agreement as Record<string, { rate: number; interval: [number, number] }>)['cch:analytic'];
     expect(agreement.rate).toBeGreaterThanOrEqual(agreement.interval[0]);
     expect(agreement.rate).toBeLessThanOrEqual(agreement.interval[1]);
-    expect(synthetic.summary).toHaveProperty('agreement_exact');
+    expect(synthetic.summary.agreement).toHaveProperty(['exact']);
 
     const mfh = readResults(reports, 'mfh-gauss');
     expect(mfh.cells.length).toBeGreaterThan(0);
+    const tcga = readResults(reports, 'tcga');
+    expect(tcga.sources).toEqual(['simulated']);
+    for (const key of ['cohort', 'teacher', 'student', 'no_kd_accuracy', 'kd_accuracy', 'i_teacher_student', 'i_student_label', 'margin', 'verdict', 'observed']) {
+      for (const cell of tcga.cells) expect(cell).toHaveProperty(key);
+    }
 
     const again = createBufferIo({ env: {} });
     expect(await main(['reproduce', '--profile', 'smoke', '--configs', repoConfigs, '--reports', reports, '--only', 'synthetic'], again)).toBe(0);

@@ -7,9 +7,9 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const repoRoot = path.resolve(packageDir, '../..');
 
 /**
- * Runs in the compiled dist (worker_threads cannot load TypeScript): the smoke profiles of both
+ * Runs in the compiled dist (worker_threads cannot load TypeScript): small smoke runs of the
  * registered experiments with one thread and with two cell workers, which must give the same
- * numbers. mfh-gauss trains with tfjs, so the workers also activate the parent's backend.
+ * numbers. mfh-gauss and tcga train with tfjs, so the workers also activate the parent's backend.
  */
 const SCRIPT = `
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +22,7 @@ const backend = await chooseBackend({ requested: 'wasm', env: {} });
 const sets = {
   synthetic: ['profile=smoke', 'margins=[-0.2, 0.3]', 'data.n=[300]', 'repeats=3'],
   'mfh-gauss': ['profile=smoke', 'sweeps.gamma=[10]', 'sweeps.alpha=[0]', 'repeats=2', 'train.epochs=20'],
+  tcga: ['profile=smoke', 'repeats=1', 'train.epochs=5'],
 };
 const out = {};
 for (const [name, set] of Object.entries(sets)) {
@@ -51,7 +52,7 @@ describe('pipeline/run-cells', () => {
     execFileSync('npx', ['tsc', '-b', 'packages/pipeline/tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
     const out = execFileSync(process.execPath, ['--input-type=module'], { cwd: packageDir, encoding: 'utf8', input: SCRIPT });
     const result = JSON.parse(out.trim().split('\n').pop() as string) as Record<string, { workers: number[]; cells: number; same: boolean }>;
-    for (const name of ['synthetic', 'mfh-gauss']) {
+    for (const name of ['synthetic', 'mfh-gauss', 'tcga']) {
       expect(result[name].workers).toEqual([1, 2]);
       expect(result[name].cells).toBeGreaterThan(0);
       expect(result[name].same).toBe(true);

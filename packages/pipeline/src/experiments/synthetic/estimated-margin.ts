@@ -5,7 +5,7 @@
  */
 import type { Matrix, Rng } from '@cch-lab/core';
 import { estimateMi } from '@cch-lab/estimators';
-import type { MarginEstimator } from './synthetic-config.js';
+import type { MarginMethod } from './synthetic-config.js';
 
 export interface EstimatedMargin {
   /** Î(H1; H2) in nats. */
@@ -20,7 +20,7 @@ export interface EstimatedMargin {
 
 /** Both sides of the CCH by `method`; h1, h2, y are aligned N × d matrices. */
 export async function estimatedMargin(
-  method: MarginEstimator,
+  method: MarginMethod,
   h1: Matrix,
   h2: Matrix,
   y: Matrix,

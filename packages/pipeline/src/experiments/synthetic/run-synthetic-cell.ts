@@ -13,8 +13,31 @@ import type { Cell, CellContext, CellOutput, Row } from '../../types.js';
 import { closedFormStudents } from './closed-form-students.js';
 import { estimatedMargin } from './estimated-margin.js';
 import type { EstimatedMargin } from './estimated-margin.js';
-import type { SyntheticCellParams } from './synthetic-cells.js';
-import { modelOptions } from './synthetic-config.js';
+import { modelOptions, type MarginMethod, type SyntheticConfig } from './synthetic-config.js';
+
+/** One cell: one draw at one (margin level, n, repeat); everything else it reads is `syntheticCellConfig`. */
+export interface SyntheticCellParams {
+  /** The requested (analytic) CCH margin in nats. */
+  margin: number;
+  /** Training rows of the students. */
+  n: number;
+  rep: number;
+  /** The estimators this repeat runs (the neural ones only on the first `neuralRepeats`). */
+  estimators: MarginMethod[];
+}
+
+/** The config a cell reads (its cache key with the params); a population teacher ignores `teacher.n`. */
+export function syntheticCellConfig(c: SyntheticConfig) {
+  return {
+    model: c.model,
+    lambda: c.kd.lambda,
+    data: { nTest: c.data.nTest, nEstimation: c.data.nEstimation },
+    teacher: c.teacher.kind === 'trained' ? c.teacher : { kind: 'population' as const },
+    fit: c.student.fit,
+    k: c.estimators.k,
+    plugin: c.plugin,
+  };
+}
 
 /** Rows of one split: the student's features, the label, the teacher's output t = w1'x1. */
 interface SplitRows {
@@ -23,17 +46,17 @@ interface SplitRows {
   t: Float64Array;
 }
 
-export async function runSyntheticCell(cell: Cell<SyntheticCellParams>, context: CellContext): Promise<CellOutput> {
-  const p = cell.params;
+export async function runSyntheticCell(cell: Cell<SyntheticCellParams>, config: SyntheticConfig, context: CellContext): Promise<CellOutput> {
+  const p = { ...cell.params, ...syntheticCellConfig(config) };
   const { rng } = context;
   const model = buildModel(p, rng.derive('teacher'));
-  const data = model.sample(p.n, rng.derive('data'), { nTest: p.nTest, nVal: p.nEstimation });
+  const data = model.sample(p.n, rng.derive('data'), { nTest: p.data.nTest, nVal: p.data.nEstimation });
   const w1 = model.teacherWeights;
   const train = splitRows(data, data.splits.train, w1);
   const held = splitRows(data, data.splits.val ?? new Int32Array(0), w1);
   const test = splitRows(data, data.splits.test, w1);
 
-  const students = closedFormStudents(train.x2, train.y, train.t, p.lambdas);
+  const students = closedFormStudents(train.x2, train.y, train.t, p.lambda);
   const mseNoKd = meanSquaredError(test, students.noKd);
 
   // The representations of Theorem 1's linear case: H1 = t, H2 = ŵ_y'x2, on rows no fit has seen.
@@ -48,7 +71,7 @@ export async function runSyntheticCell(cell: Cell<SyntheticCellParams>, context:
 
   const sides = model.sides;
   const shared: Row = {
-    margin_level: p.marginLevel,
+    margin_level: p.margin,
     n: p.n,
     p: p.model.studentDims,
     n_over_p: p.n / p.model.studentDims,
@@ -66,7 +89,7 @@ export async function runSyntheticCell(cell: Cell<SyntheticCellParams>, context:
     shared[`mi_student_label_${method}`] = e.studentLabel;
   }
 
-  const rows: Row[] = p.lambdas.map((lambda, i) => {
+  const rows: Row[] = p.lambda.map((lambda, i) => {
     const exact = exactKdRisk({ moments: model.moments, lambda, n: p.n });
     const plugin = plugInGain({
       student: p.plugin.representation === 'prediction' ? h2 : held.x2,
@@ -92,6 +115,7 @@ export async function runSyntheticCell(cell: Cell<SyntheticCellParams>, context:
   });
   return {
     rows,
+    sources: [data.source],
     meta: {
       teacher: p.teacher.kind,
       estimatorSeconds: Object.fromEntries(Object.entries(estimated).map(([m, e]) => [m, e?.seconds ?? null])),
@@ -100,8 +124,8 @@ export async function runSyntheticCell(cell: Cell<SyntheticCellParams>, context:
 }
 
 /** The model at this margin level; with a trained teacher, its own w1 (so the exact risk is for that teacher). */
-function buildModel(p: SyntheticCellParams, rng: Rng): GaussianKdModel {
-  const options = modelOptions(p, p.marginLevel);
+function buildModel(p: SyntheticCellParams & ReturnType<typeof syntheticCellConfig>, rng: Rng): GaussianKdModel {
+  const options = modelOptions(p, p.margin);
   const population = gaussianKdModel(options);
   if (p.teacher.kind === 'population') return population;
   // OLS of y on x1 from rows independent of the student's: the exact risk still applies (DERIVATION.md).

@@ -1,19 +1,22 @@
 /**
  * The config of the `synthetic` experiment (configs/synthetic.yaml): the paper's joint Gaussian
  * model swept over CCH margin levels × λ × training size n, with repeats. Every default below is
- * the `quick` size; the YAML's profiles set smoke and paper sizes.
+ * the `quick` size; the YAML's profiles set smoke and paper sizes. The students are fitted in
+ * closed form and the model is the Gaussian one's, so of the toolkit's sections only `decision`
+ * applies; `kd` and `estimators` keep their own keys (no temperature or loss form; estimators by
+ * method with the neural ones on the first repeats only).
  */
 import type { ConfigIssue } from '@cch-lab/core';
 import { gaussianKdModel } from '@cch-lab/data-synthetic';
 import { z } from 'zod';
 import { baseConfigShape, numberList } from '../../config/base-schema.js';
-import type { BaseConfig } from '../../types.js';
+import { decisionSection } from '../../toolkit/sections/decision-section.js';
 
 /** Estimators of the CCH margin on the representations; the neural ones are slow and optional. */
-export const MARGIN_ESTIMATORS = ['ksg', 'ksg2', 'gaussian', 'mine', 'lmi'] as const;
-export type MarginEstimator = (typeof MARGIN_ESTIMATORS)[number];
+export const MARGIN_METHODS = ['ksg', 'ksg2', 'gaussian', 'mine', 'lmi'] as const;
+export type MarginMethod = (typeof MARGIN_METHODS)[number];
 /** Estimators that train a network: run only on the first `estimators.neuralRepeats` repeats. */
-export const NEURAL_ESTIMATORS: readonly MarginEstimator[] = Object.freeze(['mine', 'lmi']);
+export const NEURAL_ESTIMATORS: readonly MarginMethod[] = Object.freeze(['mine', 'lmi']);
 
 /** population: w1 = Σ11⁻¹Σ13 (Theorem 1's teacher); trained: OLS of y on x1 from independent rows. */
 export const TEACHER_KINDS = ['population', 'trained'] as const;
@@ -26,24 +29,6 @@ export type StudentFit = (typeof STUDENT_FITS)[number];
 /** What the plug-in criterion takes as H2: the no-KD student's predictions, or its raw features x2. */
 export const PLUGIN_REPRESENTATIONS = ['prediction', 'features'] as const;
 export type PluginRepresentation = (typeof PLUGIN_REPRESENTATIONS)[number];
-
-export interface SyntheticConfig extends BaseConfig {
-  model: {
-    teacherDims: number;
-    studentDims: number;
-    studentLabelMi: number;
-    privileged: number;
-    offTarget: number;
-  };
-  margins: number[];
-  kd: { lambda: number[] };
-  data: { n: number[]; nTest: number; nEstimation: number };
-  teacher: { kind: TeacherKind; n: number };
-  student: { fit: StudentFit };
-  estimators: { methods: MarginEstimator[]; k: number; neuralRepeats: number };
-  plugin: { representation: PluginRepresentation; biasCorrection: boolean };
-  decision: { level: number };
-}
 
 const int = (min: number) => z.number().int().min(min);
 
@@ -77,7 +62,7 @@ export const syntheticSchema = z.strictObject({
   student: z.strictObject({ fit: z.enum(STUDENT_FITS).default('closed-form').describe('how the students are fitted') }).prefault({}),
   estimators: z
     .strictObject({
-      methods: z.array(z.enum(MARGIN_ESTIMATORS)).min(1).default(['ksg', 'gaussian']).describe('MI estimators for the estimated margin'),
+      methods: z.array(z.enum(MARGIN_METHODS)).min(1).default(['ksg', 'gaussian']).describe('MI estimators for the estimated margin'),
       k: int(1).default(3).describe('neighbours for the k-NN estimators'),
       neuralRepeats: int(0).default(3).describe('repeats on which MINE / LMI run (they are slow)'),
     })
@@ -88,10 +73,9 @@ export const syntheticSchema = z.strictObject({
       biasCorrection: z.boolean().default(true).describe("the plug-in's finite-sample bias correction"),
     })
     .prefault({}),
-  decision: z
-    .strictObject({ level: z.number().gt(0).lt(1).default(0.95).describe('coverage of the interval that decides the observed sign') })
-    .prefault({}),
+  decision: decisionSection,
 });
+export type SyntheticConfig = z.output<typeof syntheticSchema>;
 
 /** Cross-field checks: sizes the exact risk needs, feasible margins, no duplicate sweep values. */
 export function syntheticRules(config: SyntheticConfig): ConfigIssue[] {

@@ -1,16 +1,19 @@
+import { silentReporter } from '@cch-lab/core';
+import { runCellWithOwnStream } from '../../run/cell-request.js';
+import type { Row } from '../../types.js';
 import { removeTempDirs, resolveInline, runInTemp } from '../testing-fixtures/experiment-fixtures.js';
 
 afterAll(removeTempDirs);
 
-/** A run of a few seconds: small p, two sizes, two margins, two λ. */
+/** A run of a few seconds: small p, two sizes, two margins, two λ; most settings decisive. */
 const SMALL = [
   'experiment: synthetic',
   'seed: 3',
-  'repeats: 4',
+  'repeats: 5',
   'model: { teacherDims: 8, studentDims: 8 }',
-  'margins: [-0.2, 0.2]',
+  'margins: [-0.3, 0.3]',
   'kd: { lambda: [0.2, 0.8] }',
-  'data: { n: [20, 200], nTest: 1000, nEstimation: 300 }',
+  'data: { n: [40, 400], nTest: 2000, nEstimation: 300 }',
   '',
 ].join('\n');
 
@@ -46,17 +49,55 @@ describe('pipeline/experiments/synthetic', () => {
     for (const row of cells) {
       for (const field of REQUIRED_FIELDS) expect(row[field] ?? `missing ${field}`).not.toBe(`missing ${field}`);
       expect(['kd-helps', 'kd-hurts', 'inconclusive']).toContain(row.observed);
-      expect(row.repeats).toBe(4);
+      expect(row.repeats).toBe(5);
     }
-    for (const key of ['agreement', 'agreement_exact', 'agreement_plugin']) {
-      expect(summary[key]).toMatchObject({ agree: expect.any(Number), total: expect.any(Number), interval: expect.any(Array) });
+    // Scored by criterion key; the λ values of one (margin level, n) are one cluster: at most 2 × 2 of them.
+    const agreement = summary.agreement as Record<string, { agree: number; total: number; inconclusive: number; clusters: number; effective_n: number; interval: number[] }>;
+    expect(Object.keys(agreement)).toEqual(['cch:analytic', 'cch:ksg', 'cch:gaussian', 'exact', 'plugin']);
+    const decisive = cells.filter((c) => c.observed !== 'inconclusive');
+    // Both λ of some (margin level, n) are decisive, so one cluster per setting would show.
+    expect(decisive.length).toBeGreaterThan(new Set(decisive.map((c) => `${String(c.margin_level)}/${String(c.n)}`)).size);
+    for (const a of Object.values(agreement)) {
+      expect(a).toMatchObject({ total: decisive.length, inconclusive: cells.length - decisive.length, interval: expect.any(Array) });
+      expect(a.clusters).toBe(new Set(decisive.map((c) => `${String(c.margin_level)}/${String(c.n)}`)).size);
+      expect(a.clusters).toBeLessThanOrEqual(4);
+      expect(a.effective_n).toBeLessThanOrEqual(a.total);
     }
-    expect(summary.agreement_by_n_over_p).toEqual(expect.any(Array));
-    expect(summary.agreement_by_lambda).toEqual(expect.any(Array));
+    expect(agreement['cch:analytic'].agree).toBe(decisive.filter((c) => c.cch_prediction === c.observed).length);
+    expect(agreement.exact.agree).toBe(decisive.filter((c) => c.exact_prediction === c.observed).length);
+    // Every breakdown partitions the settings: per criterion its groups' counts add up to the overall ones.
+    for (const [key, groups] of [['agreement_by_n_over_p', 2], ['agreement_by_lambda', 2], ['agreement_by_margin_sign', 2]] as const) {
+      const rows = summary[key] as Row[];
+      expect(rows).toHaveLength(groups * 5);
+      for (const [criterion, a] of Object.entries(agreement)) {
+        const mine = rows.filter((r) => r.key === criterion);
+        expect(mine.reduce((t, r) => t + (r.total as number), 0)).toBe(a.total);
+        expect(mine.reduce((t, r) => t + (r.agree as number), 0)).toBe(a.agree);
+        expect(mine.reduce((t, r) => t + (r.settings as number), 0)).toBe(cells.length);
+      }
+    }
+    expect((summary.agreement_by_margin_sign as Row[]).map((r) => r.margin_sign)).toEqual([...Array(5).fill('negative margin'), ...Array(5).fill('positive margin')]);
     expect(sources).toEqual(['simulated']);
     for (const item of [...figures, ...tables]) expect(item.sources).toEqual(['simulated']);
-    expect(figures.map((f) => f.id)).toEqual(expect.arrayContaining(['gain-vs-margin-n20', 'margin-ksg-vs-analytic', 'predicted-vs-observed-gain']));
+    expect(tables.map((t) => t.id)).toEqual(['settings', 'agreement']);
+    expect(figures.map((f) => f.id)).toEqual(expect.arrayContaining(['gain-vs-margin-n40', 'gain-vs-margin-n400', 'agreement', 'agreement-vs-n-over-p', 'margin-ksg-vs-analytic', 'predicted-vs-observed-gain', 'observed-vs-exact-risk']));
+    // The exact gain is drawn beside the observed one.
+    const gain = figures.find((f) => f.id === 'gain-vs-margin-n40');
+    expect(JSON.stringify(gain?.spec)).toContain('exact_gain');
     expect(out.results.notes.join(' ')).toMatch(/CCH with the analytic margin agreed/);
+  });
+
+  it('fits every λ on the draw of its cell and reports the dataset’s source', async () => {
+    const { definition, config } = resolveInline(SMALL);
+    const [cell] = definition.cells(config);
+    expect(cell.id).toBe('margin=-0.3/n=40/rep=0');
+    const output = await runCellWithOwnStream(definition, { experiment: definition.name, cell, config, seed: config.seed, backend: 'cpu' }, silentReporter);
+    expect(output.sources).toEqual(['simulated']);
+    expect(output.rows.map((r) => r.lambda)).toEqual([0.2, 0.8]);
+    // One draw: the no-KD student and the margins are the same for both λ; the KD students are not.
+    expect(output.rows[1].mse_no_kd).toBe(output.rows[0].mse_no_kd);
+    expect(output.rows[1].margin_ksg).toBe(output.rows[0].margin_ksg);
+    expect(output.rows[1].mse_kd).not.toBe(output.rows[0].mse_kd);
   });
 
   it('gives the same rows for the same seed and different rows for another', async () => {

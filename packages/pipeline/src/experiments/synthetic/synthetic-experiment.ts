@@ -7,7 +7,8 @@
  * - Sweep: CCH margin levels (analytic, nats; I(w*'x2; y) fixed) × λ × n (the n/p sweep) ×
  *   repeats. One cell per (margin level, n, repeat) draws one training set and fits the no-KD
  *   student and every λ's KD student on it (closed form, no intercept: the exact minimiser of the
- *   paper's objective). `summarize` aggregates over repeats per (margin level, n, λ).
+ *   paper's objective). `summarize` aggregates over repeats per (margin level, n, λ); the λ values
+ *   of one (margin level, n) share their draws, so agreement takes (margin level, n) as the cluster.
  * - Teacher: the population fit w1 = Σ11⁻¹Σ13 by default, or (`teacher.kind: trained`) least squares
  *   on independent rows; the exact risk and the analytic margin are then that teacher's.
  * - Observed: test MSE on fresh rows; gain = MSE(no KD) − MSE(KD) on the same draw; its mean over
@@ -15,20 +16,19 @@
  * - Criteria scored against the observed sign: the CCH (analytic margin; and each estimated
  *   margin, from H1 = teacher predictions and H2 = no-KD student predictions on held-out rows),
  *   the exact risk R0 − R(λ) (theory), and the plug-in gain from sample moments (theory's
- *   plugInGain). Agreement counts decisive settings; the inconclusive count is reported.
+ *   plugInGain). Agreement counts decisive settings, by criterion key (`cch:analytic`,
+ *   `cch:<estimator>`, `exact`, `plugin`), with the toolkit's cluster-robust Wilson interval; the
+ *   inconclusive count is reported.
  */
-import type { ExperimentDefinition, Row } from '../../types.js';
-import type { z } from 'zod';
-import { runSyntheticCell } from './run-synthetic-cell.js';
-import { syntheticCells } from './synthetic-cells.js';
-import type { SyntheticCellParams } from './synthetic-cells.js';
-import { syntheticRules, syntheticSchema } from './synthetic-config.js';
-import type { SyntheticConfig } from './synthetic-config.js';
-import { syntheticFigures } from './synthetic-figures.js';
+import { expandSweep, repeatAxis, sweepCells } from '../../toolkit/expand-sweep.js';
+import { sourcesOf } from '../../toolkit/sources.js';
+import type { ExperimentDefinition } from '../../types.js';
+import { runSyntheticCell, syntheticCellConfig, type SyntheticCellParams } from './run-synthetic-cell.js';
+import { NEURAL_ESTIMATORS, syntheticRules, syntheticSchema, type SyntheticConfig } from './synthetic-config.js';
 import { syntheticNotes } from './synthetic-notes.js';
+import { syntheticFigures, syntheticTables } from './synthetic-report.js';
 import { syntheticSettings } from './synthetic-settings.js';
-import { syntheticCriteria, syntheticSummary } from './synthetic-summary.js';
-import { syntheticTables } from './synthetic-tables.js';
+import { syntheticSummary } from './synthetic-summary.js';
 
 export const syntheticExperiment: ExperimentDefinition<SyntheticConfig, SyntheticCellParams> = {
   name: 'synthetic',
@@ -37,24 +37,31 @@ export const syntheticExperiment: ExperimentDefinition<SyntheticConfig, Syntheti
     'The joint Gaussian linear model of Theorem 1, swept over the CCH margin, the KD weight λ and the training size n. ' +
     'For every setting: observed test MSE without and with KD, the exact risks R0 and R(λ), analytic and estimated margins, ' +
     'and the predictions of the CCH, the exact risk and the plug-in gain, scored against the observed sign.',
-  version: 1,
-  schema: syntheticSchema as unknown as z.ZodType<SyntheticConfig>,
+  version: 2,
+  schema: syntheticSchema,
   rules: syntheticRules,
-  cells: syntheticCells,
-  // Every value a cell reads is in its params.
-  cellConfig: () => null,
-  runCell: (cell, _config, context) => runSyntheticCell(cell, context),
+  // One cell per (margin level, n, repeat), each its own draw (`margin=0.1/n=300/rep=0`); every λ is fitted on that draw.
+  cells: (config) =>
+    sweepCells(expandSweep({ margin: config.margins, n: config.data.n, rep: repeatAxis(config.repeats) }), ({ values: { margin, n, rep } }) => ({
+      margin,
+      n,
+      rep,
+      estimators: config.estimators.methods.filter((m) => !NEURAL_ESTIMATORS.includes(m) || rep < config.estimators.neuralRepeats),
+    })),
+  // The sweep axes and the repeat's estimators are in the params; the rest a cell reads is here.
+  cellConfig: syntheticCellConfig,
+  runCell: runSyntheticCell,
   summarize(records, config) {
+    const sources = sourcesOf(records);
     const methods = config.estimators.methods;
-    const repeatRows: Row[] = records.flatMap((r) => r.output.rows);
-    const settings = syntheticSettings(repeatRows, methods, config.decision.level);
+    const settings = syntheticSettings(records.flatMap((r) => r.output.rows), methods, config.decision.level);
     const summary = syntheticSummary(settings, methods);
     return {
-      rows: settings,
+      rows: settings.map((s) => s.row),
       summary,
-      tables: syntheticTables(settings, summary, syntheticCriteria(methods), methods),
-      figures: syntheticFigures(settings, summary, methods),
-      sources: ['simulated'],
+      tables: syntheticTables(settings, summary, methods, sources),
+      figures: syntheticFigures(settings, summary, methods, config.decision.level, sources),
+      sources,
       notes: syntheticNotes(settings, summary, config),
     };
   },

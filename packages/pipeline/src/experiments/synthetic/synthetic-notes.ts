@@ -2,14 +2,17 @@
  * The report's notes for the `synthetic` experiment: what was run, then what came out — every
  * sentence about results is built from the computed numbers.
  */
-import { describeAgreement, listInProse, percent } from '../shared/describe-agreement.js';
+import { cchKey } from '../../toolkit/aggregate-settings.js';
+import { AGREEMENT_INTERVAL_METHOD } from '../../toolkit/score-criteria.js';
 import type { Row } from '../../types.js';
+import { describeAgreement, listInProse, percent } from '../shared/describe-agreement.js';
 import type { SyntheticConfig } from './synthetic-config.js';
-import { CCH_ANALYTIC_LABEL, ESTIMATOR_LABELS, EXACT_LABEL } from './synthetic-summary.js';
-import type { MonteCarloCheck, SyntheticSummary } from './synthetic-summary.js';
+import { ANALYTIC_KEY, EXACT_KEY, PLUGIN_KEY, type SyntheticSetting } from './synthetic-settings.js';
+import { ESTIMATOR_LABELS, type MonteCarloCheck, type SyntheticSummary } from './synthetic-summary.js';
 
-export function syntheticNotes(settings: readonly Row[], summary: SyntheticSummary, config: SyntheticConfig): string[] {
-  return [methodNote(config), agreementNote(summary, config), ...failureNotes(settings, summary), monteCarloNote(summary), gainNote(summary), ...marginNotes(settings, config)];
+export function syntheticNotes(settings: readonly SyntheticSetting[], summary: SyntheticSummary, config: SyntheticConfig): string[] {
+  const rows = settings.map((s) => s.row);
+  return [methodNote(config), agreementNote(summary, config), ...failureNotes(rows, summary), monteCarloNote(summary), gainNote(summary), ...marginNotes(rows, config)];
 }
 
 function methodNote(config: SyntheticConfig): string {
@@ -30,15 +33,16 @@ function methodNote(config: SyntheticConfig): string {
 }
 
 function agreementNote(summary: SyntheticSummary, config: SyntheticConfig): string {
-  const estimated = Object.entries(summary.agreement_estimated).map(
-    ([m, a]) => `with the ${ESTIMATOR_LABELS[m as keyof typeof ESTIMATOR_LABELS]}-estimated margin in ${describeAgreement(a)}`,
-  );
+  const a = summary.agreement;
+  const estimated = config.estimators.methods.map((m) => `with the ${ESTIMATOR_LABELS[m]}-estimated margin in ${describeAgreement(a[cchKey(m)])}`);
   return (
     `Of ${summary.settings} settings, the observed sign was decisive in ${summary.decisive} and inconclusive in ${summary.inconclusive} ` +
     `(the ${Math.round(config.decision.level * 100)} % t-interval of the mean gain over ${config.repeats} repeats contained 0). ` +
-    `The CCH with the analytic margin agreed with the observed sign in ${describeAgreement(summary.agreement)}` +
+    `The CCH with the analytic margin agreed with the observed sign in ${describeAgreement(a[ANALYTIC_KEY])}` +
     (estimated.length > 0 ? `; ${listInProse(estimated)}` : '') +
-    `. The exact-risk criterion agreed in ${describeAgreement(summary.agreement_exact)}; the plug-in gain in ${describeAgreement(summary.agreement_plugin)}.`
+    `. The exact-risk criterion agreed in ${describeAgreement(a[EXACT_KEY])}; the plug-in gain in ${describeAgreement(a[PLUGIN_KEY])}. ` +
+    `Agreement intervals: ${AGREEMENT_INTERVAL_METHOD}; a draw is a (margin level, n), whose λ values are fitted on the same data ` +
+    '(experiment version 2; version 1 gave a plain Wilson interval over settings, as if every λ were its own draw — the counts are the same).'
   );
 }
 
@@ -56,8 +60,8 @@ function failureNotes(settings: readonly Row[], summary: SyntheticSummary): stri
     if (hurtPositive.length > 0) parts.push(`KD hurt although the margin was positive in ${hurtPositive.length} settings (${where(hurtPositive)})`);
     notes.push(`Where the CCH failed: ${parts.join('; ')}.`);
   }
-  const cchByN = summary.agreement_by_n_over_p.filter((r) => r.criterion === CCH_ANALYTIC_LABEL);
-  const exactByN = summary.agreement_by_n_over_p.filter((r) => r.criterion === EXACT_LABEL);
+  const cchByN = summary.agreement_by_n_over_p.filter((r) => r.key === ANALYTIC_KEY);
+  const exactByN = summary.agreement_by_n_over_p.filter((r) => r.key === EXACT_KEY);
   if (cchByN.length > 1) {
     notes.push(
       `By n/p, the CCH's agreement was ${cchByN.map(rateAt).join(', ')}; the exact criterion's ${exactByN.map(rateAt).join(', ')}. ` +

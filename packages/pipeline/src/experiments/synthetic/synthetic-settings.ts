@@ -1,31 +1,44 @@
 /**
- * From per-repeat rows to one row per setting (margin level, n, λ): means and spreads over
- * repeats, the observed sign with its interval, and every criterion's prediction beside it.
+ * From per-repeat rows to one setting per (margin level, n, λ): means and spreads over repeats,
+ * the observed sign with its interval, and every criterion's prediction beside it — as the flat
+ * row results.json and results.csv hold, and as `scoreCriteria` takes it, by criterion key.
  */
-import { observedOutcome, predictionFromSign } from '../shared/agreement.js';
+import { observedOutcome, predictionFromSign, type KdOutcome, type KdPrediction } from '../shared/agreement.js';
 import { groupRows, meanOf, numbersOf } from '../shared/group-rows.js';
 import { meanInterval } from '../shared/mean-interval.js';
+import { cchKey } from '../../toolkit/aggregate-settings.js';
 import type { Row } from '../../types.js';
-import type { MarginEstimator } from './synthetic-config.js';
+import type { MarginMethod } from './synthetic-config.js';
 
 /** Per-repeat row fields that identify a setting. */
 const SETTING_KEYS = ['n', 'margin_level', 'lambda'] as const;
 
-/**
- * One row per setting, sorted by n, margin level, λ. `level` is the coverage of the interval on
- * the mean gain that decides the observed sign.
- */
-export function syntheticSettings(repeatRows: readonly Row[], methods: readonly MarginEstimator[], level: number): Row[] {
-  const settings = groupRows(repeatRows, SETTING_KEYS).map(({ key, rows }) => settingRow(key, rows, methods, level));
-  return settings.sort(
-    (a, b) =>
-      (a.n as number) - (b.n as number) ||
-      (a.margin_level as number) - (b.margin_level as number) ||
-      (a.lambda as number) - (b.lambda as number),
-  );
+/** Criterion keys besides `cch:<estimator>`. */
+export const ANALYTIC_KEY = cchKey('analytic');
+export const EXACT_KEY = 'exact';
+export const PLUGIN_KEY = 'plugin';
+
+export interface SyntheticSetting {
+  /** The flat row (results.json `cells`, results.csv, tables, figures). */
+  row: Row;
+  observed: KdOutcome;
+  /** (margin level, n): the λ values of one (margin level, n) share every repeat's draw. */
+  cluster: string;
+  /** By criterion key; null where the criterion made no prediction (an estimator that did not run). */
+  predictions: Record<string, KdPrediction | null>;
 }
 
-function settingRow(key: Row, rows: Row[], methods: readonly MarginEstimator[], level: number): Row {
+/**
+ * One setting per (margin level, n, λ), sorted by n, margin level, λ. `level` is the coverage of
+ * the interval on the mean gain that decides the observed sign.
+ */
+export function syntheticSettings(repeatRows: readonly Row[], methods: readonly MarginMethod[], level: number): SyntheticSetting[] {
+  const settings = groupRows(repeatRows, SETTING_KEYS).map(({ key, rows }) => setting(key, rows, methods, level));
+  const at = (s: SyntheticSetting, f: string) => s.row[f] as number;
+  return settings.sort((a, b) => at(a, 'n') - at(b, 'n') || at(a, 'margin_level') - at(b, 'margin_level') || at(a, 'lambda') - at(b, 'lambda'));
+}
+
+function setting(key: Row, rows: Row[], methods: readonly MarginMethod[], level: number): SyntheticSetting {
   const mseNoKd = meanInterval(numbersOf(rows, 'mse_no_kd'), level);
   const mseKd = meanInterval(numbersOf(rows, 'mse_kd'), level);
   const gain = meanInterval(numbersOf(rows, 'gain'), level);
@@ -77,16 +90,21 @@ function settingRow(key: Row, rows: Row[], methods: readonly MarginEstimator[], 
     exact_gain: exactGain,
     plugin_gain: plugin.mean,
     plugin_gain_sd: plugin.sd,
-    observed: observedOutcome(gain),
-    cch_prediction: predictionFromSign(marginAnalytic),
   });
-  for (const m of methods) {
-    const margin = row[`margin_${m}`];
-    row[`cch_${m}_prediction`] = typeof margin === 'number' ? predictionFromSign(margin) : null;
-  }
-  row.exact_prediction = predictionFromSign(exactGain);
-  row.plugin_prediction = predictionFromSign(plugin.mean);
-  return row;
+  const observed = observedOutcome(gain);
+  const estimated = (m: MarginMethod) => (typeof row[`margin_${m}`] === 'number' ? predictionFromSign(row[`margin_${m}`] as number) : null);
+  const predictions: Record<string, KdPrediction | null> = {
+    [ANALYTIC_KEY]: predictionFromSign(marginAnalytic),
+    ...Object.fromEntries(methods.map((m) => [cchKey(m), estimated(m)])),
+    [EXACT_KEY]: predictionFromSign(exactGain),
+    [PLUGIN_KEY]: predictionFromSign(plugin.mean),
+  };
+  row.observed = observed;
+  row.cch_prediction = predictions[ANALYTIC_KEY];
+  for (const m of methods) row[`cch_${m}_prediction`] = predictions[cchKey(m)];
+  row.exact_prediction = predictions[EXACT_KEY];
+  row.plugin_prediction = predictions[PLUGIN_KEY];
+  return { row, observed, cluster: `${String(key.margin_level)}/${String(key.n)}`, predictions };
 }
 
 /** mean(observed − exact) / se over repeats; null with fewer than two repeats or no spread. */

@@ -1,36 +1,37 @@
 /**
  * The overall numbers of the `synthetic` experiment: how often each criterion agrees with the
- * observed sign (overall, by n/p, by λ, by the margin's sign), how many settings were
- * inconclusive, whether the observed MSE matches the exact risk within Monte Carlo error, and how
- * close the predicted gains come to the observed ones.
+ * observed sign (overall, by n/p, by λ, by the margin's sign; the toolkit's clustered agreement, by
+ * criterion key), how many settings were inconclusive, whether the observed MSE matches the exact
+ * risk within Monte Carlo error, and how close the predicted gains come to the observed ones.
+ *
+ * Agreement clusters: the λ values of one (margin level, n) are fitted on the same draws in every
+ * repeat, so they are not independent trials; the cluster is (margin level, n).
  */
 import { pearson } from '@cch-lab/core';
-import { agreementBy, agreementOf } from '../shared/agreement.js';
-import type { Agreement, Criterion } from '../shared/agreement.js';
+import { cchKey } from '../../toolkit/aggregate-settings.js';
+import { agreementBy, agreementRows } from '../../toolkit/agreement-by.js';
+import { scoreCriteria, type ClusteredAgreement } from '../../toolkit/score-criteria.js';
 import type { Row } from '../../types.js';
-import type { MarginEstimator } from './synthetic-config.js';
+import type { MarginMethod } from './synthetic-config.js';
+import { ANALYTIC_KEY, EXACT_KEY, PLUGIN_KEY, type SyntheticSetting } from './synthetic-settings.js';
 
-/** Every criterion scored against the observed sign, in report order. */
-export function syntheticCriteria(methods: readonly MarginEstimator[]): Criterion[] {
-  return [
-    { key: 'cch', label: CCH_ANALYTIC_LABEL, field: 'cch_prediction' },
-    ...methods.map((m) => ({ key: `cch_${m}`, label: `CCH ${ESTIMATOR_LABELS[m]}`, field: `cch_${m}_prediction` })),
-    { key: 'exact', label: EXACT_LABEL, field: 'exact_prediction' },
-    { key: 'plugin', label: 'plug-in', field: 'plugin_prediction' },
-  ];
-}
-
-/** Criterion labels (short: they are legend entries). */
-export const CCH_ANALYTIC_LABEL = 'CCH analytic';
-export const EXACT_LABEL = 'exact risk';
-
-export const ESTIMATOR_LABELS: Readonly<Record<MarginEstimator, string>> = Object.freeze({
+export const ESTIMATOR_LABELS: Readonly<Record<MarginMethod, string>> = Object.freeze({
   ksg: 'KSG',
   ksg2: 'KSG-2',
   gaussian: 'Gaussian',
   mine: 'MINE',
   lmi: 'LMI',
 });
+
+/** Every criterion scored against the observed sign, in report order; labels are short (legend entries). */
+export function syntheticCriteria(methods: readonly MarginMethod[]): { key: string; label: string }[] {
+  return [
+    { key: ANALYTIC_KEY, label: 'CCH analytic' },
+    ...methods.map((m) => ({ key: cchKey(m), label: `CCH ${ESTIMATOR_LABELS[m]}` })),
+    { key: EXACT_KEY, label: 'exact risk' },
+    { key: PLUGIN_KEY, label: 'plug-in' },
+  ];
+}
 
 /** z-scores of observed mean MSE against the exact risk, summarised. */
 export interface MonteCarloCheck {
@@ -46,10 +47,11 @@ export interface SyntheticSummary extends Record<string, unknown> {
   decisive: number;
   inconclusive: number;
   observed_counts: Record<string, number>;
-  agreement: Agreement;
-  agreement_exact: Agreement;
-  agreement_plugin: Agreement;
-  agreement_estimated: Record<string, Agreement>;
+  criteria: { key: string; label: string }[];
+  /** By criterion key: `cch:analytic`, `cch:<estimator>`, `exact`, `plugin`. */
+  agreement: Record<string, ClusteredAgreement>;
+  agreement_cluster: string;
+  /** Long form: one row per (group, criterion). */
   agreement_by_n_over_p: Row[];
   agreement_by_lambda: Row[];
   agreement_by_margin_sign: Row[];
@@ -57,29 +59,28 @@ export interface SyntheticSummary extends Record<string, unknown> {
   gain_prediction: Row[];
 }
 
-export function syntheticSummary(settings: readonly Row[], methods: readonly MarginEstimator[]): SyntheticSummary {
+export function syntheticSummary(settings: readonly SyntheticSetting[], methods: readonly MarginMethod[]): SyntheticSummary {
   const criteria = syntheticCriteria(methods);
-  const byKey = Object.fromEntries(criteria.map((c) => [c.key, c]));
-  const inconclusive = settings.filter((s) => s.observed === 'inconclusive').length;
+  const keys = criteria.map((c) => c.key);
+  const rows = settings.map((s) => s.row);
   const observedCounts: Record<string, number> = { 'kd-helps': 0, 'kd-hurts': 0, inconclusive: 0 };
-  for (const s of settings) observedCounts[String(s.observed)] = (observedCounts[String(s.observed)] ?? 0) + 1;
-  const withSign = settings.map((s) => ({ ...s, margin_sign: (s.margin_analytic as number) > 0 ? 'positive margin' : 'negative margin' }));
+  for (const s of settings) observedCounts[s.observed]++;
+  const by = (field: string, groupOf: (r: Row) => Row[string]) => agreementRows(agreementBy(settings, (s) => groupOf(s.row), keys), field, criteria);
   // The no-KD student does not depend on λ: count each (margin, n) once.
-  const noKdSettings = settings.filter((s) => s.lambda === settings.find((t) => t.n === s.n && t.margin_level === s.margin_level)?.lambda);
+  const noKd = rows.filter((s) => s.lambda === rows.find((t) => t.n === s.n && t.margin_level === s.margin_level)?.lambda);
   return {
     settings: settings.length,
-    decisive: settings.length - inconclusive,
-    inconclusive,
+    decisive: settings.length - observedCounts.inconclusive,
+    inconclusive: observedCounts.inconclusive,
     observed_counts: observedCounts,
-    agreement: agreementOf(settings, byKey.cch),
-    agreement_exact: agreementOf(settings, byKey.exact),
-    agreement_plugin: agreementOf(settings, byKey.plugin),
-    agreement_estimated: Object.fromEntries(methods.map((m) => [m, agreementOf(settings, byKey[`cch_${m}`])])),
-    agreement_by_n_over_p: agreementBy(settings, 'n_over_p', criteria),
-    agreement_by_lambda: agreementBy(settings, 'lambda', criteria),
-    agreement_by_margin_sign: agreementBy(withSign, 'margin_sign', criteria),
-    monte_carlo_check: { no_kd: monteCarloCheck(noKdSettings, 'z_no_kd'), kd: monteCarloCheck(settings, 'z_kd') },
-    gain_prediction: [gainPrediction('exact risk', settings, 'exact_gain'), gainPrediction('plug-in', settings, 'plugin_gain')],
+    criteria,
+    agreement: scoreCriteria(settings, keys),
+    agreement_cluster: '(margin level, n): its λ values share every repeat’s draw',
+    agreement_by_n_over_p: by('n_over_p', (r) => r.n_over_p),
+    agreement_by_lambda: by('lambda', (r) => r.lambda),
+    agreement_by_margin_sign: by('margin_sign', (r) => ((r.margin_analytic as number) > 0 ? 'positive margin' : 'negative margin')),
+    monte_carlo_check: { no_kd: monteCarloCheck(noKd, 'z_no_kd'), kd: monteCarloCheck(rows, 'z_kd') },
+    gain_prediction: [gainPrediction('exact risk', rows, 'exact_gain'), gainPrediction('plug-in', rows, 'plugin_gain')],
   };
 }
 
@@ -96,26 +97,16 @@ function monteCarloCheck(settings: readonly Row[], field: string): MonteCarloChe
 
 /** How well a predicted gain tracks the observed mean gain across settings. */
 function gainPrediction(label: string, settings: readonly Row[], field: string): Row {
-  const predicted: number[] = [];
-  const observed: number[] = [];
-  for (const s of settings) {
-    const p = s[field];
-    const o = s.observed_gain;
-    if (typeof p === 'number' && typeof o === 'number' && Number.isFinite(p) && Number.isFinite(o)) {
-      predicted.push(p);
-      observed.push(o);
-    }
-  }
-  let absError = 0;
-  for (let i = 0; i < predicted.length; i++) absError += Math.abs(predicted[i] - observed[i]);
+  const pairs = settings
+    .map((s) => [s[field], s.observed_gain])
+    .filter((p): p is [number, number] => p.every((v) => typeof v === 'number' && Number.isFinite(v)));
+  const predicted = pairs.map((p) => p[0]);
+  const observed = pairs.map((p) => p[1]);
+  const correlation = pairs.length > 2 ? pearson(predicted, observed) : Number.NaN;
   return {
     predictor: label,
-    settings: predicted.length,
-    correlation: predicted.length > 2 ? finiteOrNull(pearson(predicted, observed)) : null,
-    mean_abs_error: predicted.length > 0 ? absError / predicted.length : null,
+    settings: pairs.length,
+    correlation: Number.isFinite(correlation) ? correlation : null,
+    mean_abs_error: pairs.length > 0 ? pairs.reduce((a, [p, o]) => a + Math.abs(p - o), 0) / pairs.length : null,
   };
-}
-
-function finiteOrNull(v: number): number | null {
-  return Number.isFinite(v) ? v : null;
 }
