@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { truncateSync } from 'node:fs';
+import { testing as mnistTesting } from '@cch-lab/data-mnist-m';
 import { testing as tcgaTesting } from '@cch-lab/data-tcga';
 import { createBufferIo } from '../io.js';
 import { main } from '../main.js';
@@ -32,6 +34,23 @@ describe('cli/commands/data-verify', () => {
     const bad = createBufferIo();
     expect(await main(['data', 'verify', 'tcga', '--path', dir, '--layout', 'mogonet'], bad)).toBe(2);
     expect(bad.err()).toContain(path.join(dir, '1_tr.csv'));
-    expect(await main(['data', 'verify', 'mnist', '--path', dir], createBufferIo())).toBe(2);
+    expect(await main(['data', 'verify', 'cifar', '--path', dir], createBufferIo())).toBe(2);
+  });
+
+  it('checks an MNIST IDX folder, and exits 2 naming the file and byte offset of a truncated copy', async () => {
+    const dir = mnistTesting.makeTempDir();
+    dirs.push(dir);
+    const folder = mnistTesting.writeIdxFolder(dir, { gzip: true });
+    const ok = createBufferIo();
+    expect(await main(['data', 'verify', 'mnist', '--path', dir], ok)).toBe(0);
+    expect(ok.out()).toMatch(/30/);
+    const plain = mnistTesting.writeIdxFolder(mnistTesting.makeTempDir(), {});
+    dirs.push(plain.dir);
+    truncateSync(plain.files[0], 16 + 28 * 28 * 5 + 7);
+    const bad = createBufferIo();
+    expect(await main(['data', 'verify', 'mnist', '--path', plain.dir], bad)).toBe(2);
+    expect(bad.err()).toContain(plain.files[0]);
+    expect(bad.err()).toMatch(/byte \d+/);
+    expect(folder.files).toHaveLength(4);
   });
 });

@@ -5,13 +5,14 @@
  */
 import path from 'node:path';
 import { DataNotFoundError, InvalidInputError, UsageError } from '@cch-lab/core';
+import type { MnistVerifyReport } from '@cch-lab/data-mnist-m';
 import type { TcgaLayout, TcgaVerifyReport } from '@cch-lab/data-tcga';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
 import { collect } from '../options/index.js';
 
 /** The data sets `cch data verify` knows; each has a loader with a verify function. */
-export const VERIFIABLE = ['tcga'] as const;
+export const VERIFIABLE = ['tcga', 'mnist'] as const;
 export type Verifiable = (typeof VERIFIABLE)[number];
 
 export interface DataVerifyOptions {
@@ -37,7 +38,7 @@ export function registerDataVerify(data: Command, io: Io): void {
     .option('--file <omics=name>', 'tcga: a file name per omics, e.g. --file mrna=HiSeqV2 (repeatable)', collect, [])
     .option('--view <omics=k>', 'tcga mogonet: the view number of an omics, e.g. --view cnv=3 (repeatable)', collect, [])
     .option('--json', 'print one JSON object on stdout')
-    .addHelpText('after', '\nExamples:\n  $ cch data verify tcga --path data/tcga/brca --layout xena --label-column PAM50Call_RNAseq\n  $ cch data verify tcga --path data/tcga/kipan --layout mogonet --view cnv=2 --view rppa=3\n')
+    .addHelpText('after', '\nExamples:\n  $ cch data verify mnist --path data/mnist      (any MNIST-layout IDX folder, plain or .gz)\n  $ cch data verify tcga --path data/tcga/brca --layout xena --label-column PAM50Call_RNAseq\n  $ cch data verify tcga --path data/tcga/kipan --layout mogonet --view cnv=2 --view rppa=3\n')
     .action(async (name: string, options: DataVerifyOptions & { json?: boolean }) => {
       const report = await runDataVerify(name, options, io);
       if (!options.json) io.stdout(report.text.endsWith('\n') ? report.text : `${report.text}\n`);
@@ -47,15 +48,26 @@ export function registerDataVerify(data: Command, io: Io): void {
     });
 }
 
-function verifyFailure(report: TcgaVerifyReport): Error {
+type VerifyReport = (TcgaVerifyReport & { dataset: 'tcga' }) | (MnistVerifyReport & { dataset: 'mnist' });
+
+function verifyFailure(report: VerifyReport): Error {
+  if (report.dataset === 'mnist') {
+    const problems = report.problems.map((p) => `${p.file ?? report.path}${p.offset !== undefined ? ` at byte ${p.offset}` : ''}: ${p.message}`).join('; ');
+    return new InvalidInputError(`not a readable MNIST IDX folder: ${problems}`, { details: { file: report.path } });
+  }
   const message = `${report.path}: the loader would not read this folder: ${report.problems.join('; ')}`;
   if (report.missingFiles.length > 0) return new DataNotFoundError(message, report.missingFiles, { hint: 'see data-scripts/tcga/README.md for the layouts and how to fetch them' });
   return new InvalidInputError(message, { details: { file: report.path } });
 }
 
-export async function runDataVerify(name: string, options: DataVerifyOptions, io: Io): Promise<TcgaVerifyReport & { text: string }> {
+export async function runDataVerify(name: string, options: DataVerifyOptions, io: Io): Promise<VerifyReport & { text: string }> {
   if (!(VERIFIABLE as readonly string[]).includes(name)) {
     throw new UsageError(`cch data verify: unknown data set '${name}'; expected one of: ${VERIFIABLE.join(', ')}`);
+  }
+  if (name === 'mnist') {
+    const { verifyMnist, formatMnistVerify } = await import('@cch-lab/data-mnist-m');
+    const report = verifyMnist({ path: path.resolve(io.cwd, options.path) });
+    return { ...report, dataset: 'mnist', text: formatMnistVerify(report) };
   }
   const { TCGA_LAYOUTS, OMICS, verifyTcga, formatTcgaVerify } = await import('@cch-lab/data-tcga');
   if (options.layout === undefined || !(TCGA_LAYOUTS as readonly string[]).includes(options.layout)) {
@@ -81,5 +93,5 @@ export async function runDataVerify(name: string, options: DataVerifyOptions, io
     ...(options.file !== undefined && options.file.length > 0 ? { files: pairs(options.file, '--file') } : {}),
     ...(Object.keys(views).length > 0 ? { views } : {}),
   });
-  return { ...report, text: formatTcgaVerify(report) };
+  return { ...report, dataset: 'tcga', text: formatTcgaVerify(report) };
 }

@@ -4,6 +4,7 @@
  */
 import type { ExperimentRegistry } from '../config/resolve-config.js';
 import { mfhGaussExperiment } from './mfh-gauss/mfh-gauss-experiment.js';
+import { mnistMExperiment } from './mnist-m/mnist-m-experiment.js';
 import { pairedExperiment } from './paired/paired-experiment.js';
 import { syntheticExperiment } from './synthetic/synthetic-experiment.js';
 import { tcgaExperiment } from './tcga/tcga-experiment.js';
@@ -13,4 +14,5 @@ export const EXPERIMENTS: ExperimentRegistry = Object.freeze({
   'mfh-gauss': mfhGaussExperiment,
   tcga: tcgaExperiment,
   paired: pairedExperiment,
+  'mnist-m': mnistMExperiment,
 });

@@ -1,0 +1,66 @@
+/**
+ * The paired dataset of one run: MNIST digits (embedded or IDX), each blurred at every σ (the
+ * teachers' modalities, one implementation: data's float gaussianBlur) beside its aligned
+ * MNIST-M partner (the student's modality). The same images in every repeat, as a published data
+ * set would be; repeats draw their own split and model seeds.
+ */
+import path from 'node:path';
+import { Matrix, Rng, contentHash } from '@cch-lab/core';
+import { fingerprintFiles, gaussianBlur, stratifiedSplit, type DataSource, type PairedDataset } from '@cch-lab/data';
+import { embeddedMnist, loadMnistIdx, mnistIdxFiles, mnistMPairs, type DigitSet } from '@cch-lab/data-mnist-m';
+import { memoDatasetAsync } from '../../toolkit/dataset-memo.js';
+import { wantsRealData } from '../../toolkit/sections/data-section.js';
+import { blurredName, type MnistMConfig } from './mnist-m-config.js';
+
+export const MNIST_M = 'mnistm';
+const DIGIT_SHAPE = [28, 28, 1] as const;
+const COLOUR_SHAPE = [28, 28, 3] as const;
+
+/** The digit files a run reads ([] for the embedded digits); backgrounds are fingerprinted by the generator. */
+export function mnistMDataFiles(data: MnistMConfig['data']): string[] {
+  return wantsRealData(data) ? mnistIdxFiles(path.resolve(data.path as string)) : [];
+}
+
+function digits(data: MnistMConfig['data']): DigitSet {
+  return wantsRealData(data) ? loadMnistIdx({ path: path.resolve(data.path as string), split: 'all', count: data.count }) : embeddedMnist({ count: data.count });
+}
+
+/** The least trustworthy of two sources: a pair is only as real as its least real half. */
+function weaker(a: DataSource, b: DataSource): DataSource {
+  const order: DataSource[] = ['real', 'embedded', 'simulated'];
+  return order[Math.max(order.indexOf(a), order.indexOf(b))];
+}
+
+export function mnistMDataset(config: MnistMConfig, cacheDir: string | undefined): Promise<PairedDataset> {
+  const key = contentHash({ data: config.data, sigmas: config.blur.sigmas, seed: config.seed, files: fingerprintFiles(mnistMDataFiles(config.data)) });
+  return memoDatasetAsync(`mnist-m:${key}`, () => build(config, cacheDir));
+}
+
+async function build(config: MnistMConfig, cacheDir: string | undefined): Promise<PairedDataset> {
+  const set = digits(config.data);
+  const partner = await mnistMPairs(set, {
+    seed: new Rng(config.seed).derive('mnist-m').nextUint32(),
+    ...(config.data.backgrounds !== undefined ? { backgrounds: path.resolve(config.data.backgrounds) } : {}),
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
+  });
+  const gray = new Matrix(set.images, set.n, 28 * 28);
+  const modalities: Record<string, Matrix> = {};
+  const featureShapes: Record<string, number[]> = {};
+  for (const sigma of config.blur.sigmas) {
+    modalities[blurredName(sigma)] = gaussianBlur(gray, DIGIT_SHAPE, sigma);
+    featureShapes[blurredName(sigma)] = [...DIGIT_SHAPE];
+  }
+  modalities[MNIST_M] = new Matrix(partner.images, set.n, 28 * 28 * 3);
+  featureShapes[MNIST_M] = [...COLOUR_SHAPE];
+  return {
+    name: 'mnist-mnistm',
+    source: weaker(set.source, partner.source),
+    task: 'classification',
+    modalities,
+    featureShapes,
+    labels: set.labels,
+    classes: Array.from({ length: 10 }, (_, i) => String(i)),
+    splits: stratifiedSplit(set.labels, { train: 0.7, test: 0.3, rng: new Rng(config.seed).derive('placeholder-split') }),
+    meta: { digits: set.meta, partner: partner.meta, sigmas: config.blur.sigmas },
+  };
+}
