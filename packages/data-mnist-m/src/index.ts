@@ -26,7 +26,7 @@ export { mnistMPairs, MNIST_M_GENERATOR_VERSION, MNIST_M_PROCEDURAL_KIND } from 
 export type { MnistMOptions, MnistMPairs } from './mnist-m/mnist-m-pairs.js';
 export { PROCEDURAL_TEXTURE_COUNT, PROCEDURAL_TEXTURE_SIDE, TEXTURE_STYLES } from './mnist-m/procedural-backgrounds.js';
 export type { TextureStyle } from './mnist-m/procedural-backgrounds.js';
-export { PHOTO_EXTENSIONS, PHOTO_MAX_SHORT_SIDE, PHOTO_TARGET_SHORT_SIDE } from './mnist-m/photo-backgrounds.js';
+export { PHOTO_EXTENSIONS, PHOTO_MAX_SHORT_SIDE, PHOTO_TARGET_SHORT_SIDE, photoFiles } from './mnist-m/photo-backgrounds.js';
 export { digitsHash } from './mnist-m/digits-hash.js';
 
 // Readers of the published MNIST-M layouts

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { Matrix, Rng, contentHash } from '@cch-lab/core';
 import { fingerprintFiles, gaussianBlur, stratifiedSplit, type DataSource, type PairedDataset } from '@cch-lab/data';
-import { embeddedMnist, loadMnistIdx, mnistIdxFiles, mnistMPairs, type DigitSet } from '@cch-lab/data-mnist-m';
+import { embeddedMnist, loadMnistIdx, mnistIdxFiles, mnistMPairs, photoFiles, type DigitSet } from '@cch-lab/data-mnist-m';
 import { memoDatasetAsync } from '../../toolkit/dataset-memo.js';
 import { wantsRealData } from '../../toolkit/sections/data-section.js';
 import { blurredName, type MnistMConfig } from './mnist-m-config.js';
@@ -16,9 +16,10 @@ export const MNIST_M = 'mnistm';
 const DIGIT_SHAPE = [28, 28, 1] as const;
 const COLOUR_SHAPE = [28, 28, 3] as const;
 
-/** The digit files a run reads ([] for the embedded digits); backgrounds are fingerprinted by the generator. */
+/** The files a run reads: the IDX digits (none for the embedded ones) and the background photos. */
 export function mnistMDataFiles(data: MnistMConfig['data']): string[] {
-  return wantsRealData(data) ? mnistIdxFiles(path.resolve(data.path as string)) : [];
+  const digits = wantsRealData(data) ? mnistIdxFiles(path.resolve(data.path as string)) : [];
+  return data.backgrounds === undefined ? digits : [...digits, ...photoFiles(path.resolve(data.backgrounds))];
 }
 
 function digits(data: MnistMConfig['data']): DigitSet {
