@@ -23,6 +23,8 @@ function row(repeat: number, teacher: string, student: string, gain: number, m: 
     n_train: 100,
     n_estimation: 40,
     teacher_metrics: metrics(teacherAccuracy),
+    // Validation accuracy tracks test accuracy here, so the naive rule reads the same either way.
+    teacher_validation: teacherAccuracy,
     no_kd: metrics(0.6),
     kd: metrics(0.6 + gain),
     kd_gain: gain,
@@ -68,6 +70,11 @@ describe('pipeline/toolkit/aggregate-settings', () => {
     expect(s.chance).toBe(0.5);
     expect(s.groups[0].rank_correlation).toBeNull();
     expect(spearman([1, 2, 3], [10, 30, 20])).toBeCloseTo(0.5, 12);
+    // The naive rule reads validation scores, never test accuracy; an unestimable margin leaves its group out.
+    const byValidation = scoreTeacherSelection([{ ...rows[0], teacher_validation: 0.6 }, { ...rows[1], teacher_validation: 0.8 }], { drawKeys: ['cohort', 'repeat'] });
+    expect(byValidation.groups[0].naive_choice).toBe('rppa');
+    const unestimable = scoreTeacherSelection([rows[0], { ...rows[1], primary: { ...rows[1].primary, margin: Number.NaN } }, rows[2], rows[3]], { drawKeys: ['cohort', 'repeat'] });
+    expect([unestimable.groups.length, unestimable.skipped]).toEqual([1, 1]);
     expect(spearman([1, 1, 1], [1, 2, 3])).toBeNull();
   });
 });

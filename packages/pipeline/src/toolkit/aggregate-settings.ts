@@ -1,8 +1,10 @@
 /**
  * From distillation rows (one per draw) to one summary per setting: means with t-intervals over
  * the repeats, the observed outcome (decisive only when the gain's interval excludes 0), and each
- * criterion's prediction — a margin predicts only when its interval over repeats excludes 0
- * (with one repeat: the row's own subsample verdict), never an invented sign.
+ * criterion's prediction — a margin or a plug-in gain predicts only when its interval over repeats
+ * excludes 0, never an invented sign. (With one repeat a margin's prediction is its subsample
+ * verdict; such a setting fills the `verdict` column but is never decisive, as its observed
+ * effect has no interval.)
  */
 import type { Scalar } from '../types.js';
 import { observedOutcome, type KdOutcome, type KdPrediction } from '../experiments/shared/agreement.js';
@@ -77,7 +79,7 @@ function summarize(key: Record<string, Scalar>, rows: DistillationRow[], cluster
   }
   const pluginValues = rows.map((r) => r.plugin_gain).filter((v): v is number => v !== null && Number.isFinite(v));
   const plugin = pluginValues.length > 0 ? meanInterval(pluginValues, level) : null;
-  predictions.plugin = plugin === null ? null : plugin.mean > 0 ? 'kd-helps' : plugin.mean < 0 ? 'kd-hurts' : null;
+  predictions.plugin = plugin === null ? null : intervalPrediction(plugin);
   return {
     key,
     cluster: JSON.stringify(clusterKeys.map((k) => key[k] ?? null)),

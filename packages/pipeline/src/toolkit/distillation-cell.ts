@@ -77,6 +77,8 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
 
   const rows: DistillationRow[] = [];
   const adjustments: string[] = [];
+  // A model's projection depends on that model alone: fitted once, however many pairs it is in.
+  const projections = new Map<string, ProjectedSide>();
   const estimatorDetails: Record<string, unknown> = {};
   try {
     const pairs = [...options.pairs];
@@ -102,7 +104,7 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
         pretrained: { teacher, student },
       });
       const reps = result.representations;
-      const projected = projectRepresentations(options.estimators.projection, teacher, student, dataset, reps.teacher, reps.student);
+      const projected = projectRepresentations(options.estimators.projection, { teacher, student }, dataset, { teacher: reps.teacher, student: reps.student }, projections);
       const margins = await measureMargins({ teacher: reps.teacher, student: reps.student }, projected, reps.labels, pairName, options, rng.derive('cch').derive(pairName));
       for (const m of margins.estimates) {
         if (m.effective_k !== options.estimators.k) adjustments.push(`k lowered to ${m.effective_k} for ${reps.rows.length} representation rows`);
@@ -125,6 +127,7 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
           n_train: dataset.splits.train.length,
           n_estimation: reps.rows.length,
           teacher_metrics: modelMetrics(result.teacher.metrics),
+          teacher_validation: validation[modalityName(pair.teacher)],
           no_kd: noKd,
           kd: withKd,
           kd_gain: dataset.task === 'classification' ? (withKd.accuracy ?? Number.NaN) - (noKd.accuracy ?? Number.NaN) : (noKd.mse ?? Number.NaN) - (withKd.mse ?? Number.NaN),
@@ -161,26 +164,36 @@ interface RepresentationPair {
   student: Matrix;
 }
 
+interface ProjectedSide {
+  projected: Matrix;
+  dims: number;
+  explained: number;
+}
+
 /**
  * Each side projected by PCA fitted on the training rows' representations (never the rows the MI
- * is measured on), or null when no projection is configured.
+ * is measured on), or null when no projection is configured. `known` keeps each model's side.
  */
 function projectRepresentations(
   projection: EstimatorsSection['projection'],
-  teacherModel: TrainedModel,
-  studentModel: TrainedModel,
+  models: { teacher: TrainedModel; student: TrainedModel },
   dataset: PairedDataset,
-  teacher: Matrix,
-  student: Matrix,
+  reps: RepresentationPair,
+  known: Map<string, ProjectedSide>,
 ): (RepresentationPair & { meta: Record<string, unknown> }) | null {
   if (projection.method === 'none') return null;
   const rows = dataset.splits.train;
-  const side = (model: TrainedModel, reps: Matrix) => {
-    const fitted = fitPca(model.representation(model.inputs(dataset, rows)), Math.min(projection.dims, reps.cols));
-    return { projected: projectPca(fitted, reps), explained: fitted.explained, dims: fitted.components.cols };
+  const side = (model: TrainedModel, representation: Matrix): ProjectedSide => {
+    const name = modalityName(model.modality);
+    const cached = known.get(name);
+    if (cached !== undefined) return cached;
+    const fitted = fitPca(model.representation(model.inputs(dataset, rows)), Math.min(projection.dims, representation.cols));
+    const result = { projected: projectPca(fitted, representation), explained: fitted.explained, dims: fitted.components.cols };
+    known.set(name, result);
+    return result;
   };
-  const t = side(teacherModel, teacher);
-  const s = side(studentModel, student);
+  const t = side(models.teacher, reps.teacher);
+  const s = side(models.student, reps.student);
   return {
     teacher: t.projected,
     student: s.projected,

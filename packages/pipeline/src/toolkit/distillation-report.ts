@@ -60,7 +60,7 @@ export function distillationFigures(n: DistillationNumbers, sources: DataSource[
       color: 'kind',
       colorTitle: group ?? 'student',
       effectTitle: `KD effect on ${effect}`,
-      intervalNote: `mean KD effect on ${effect} over repeats with its 95 % t-interval, and the mean margin with its t-interval`,
+      intervalNote: `mean KD effect on ${effect} over repeats with its t-interval (at decision.level), and the mean margin with its t-interval`,
       reported,
       sources,
     }),

@@ -49,6 +49,8 @@ export interface DistillationRow {
   n_train: number;
   n_estimation: number;
   teacher_metrics: ModelMetrics;
+  /** The teacher's score on the validation rows (accuracy, or −MSE): what a practitioner can rank teachers by without test rows. */
+  teacher_validation: number;
   no_kd: ModelMetrics;
   kd: ModelMetrics;
   /** KD − no-KD accuracy (classification) or no-KD − KD MSE (regression): > 0 means KD helped. */

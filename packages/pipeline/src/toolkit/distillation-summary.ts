@@ -43,25 +43,29 @@ export interface DistillationNumbersOptions {
 
 export const isFusion = (modality: unknown): boolean => String(modality).includes('+');
 
+/** A setting whose student or teacher is a fusion of modalities. */
+const fusedSetting = (s: SettingSummary): boolean => isFusion(s.key.student) || isFusion(s.key.teacher);
+
 export function distillationNumbers(rows: readonly DistillationRow[], options: DistillationNumbersOptions): DistillationNumbers {
   const task = rows[0]?.task ?? 'classification';
   const estimators = marginEstimators(options.estimators, task).map((e) => e.name);
   const criteria: CriterionLabel[] = [...estimators.map((e) => ({ key: cchKey(e), label: `CCH (${e})` })), { key: 'plugin', label: 'plug-in (linear probe)' }];
   const keys = criteria.map((c) => c.key);
   const groupKeys = options.group === undefined ? [] : [options.group];
-  const settings = aggregateSettings(rows, { settingKeys: groupKeys, level: options.level });
-  const fused = (s: SettingSummary) => isFusion(s.key.student) || isFusion(s.key.teacher);
-  const single = settings.filter((s) => !fused(s));
+  // Every pair of a group (a cohort; the whole run when there is none) shares its splits and models,
+  // so the group is the independent draw the agreement interval counts.
+  const settings = aggregateSettings(rows, { settingKeys: groupKeys, clusterKeys: groupKeys, level: options.level });
+  const single = settings.filter((s) => !fusedSetting(s));
   const groups = options.group === undefined ? [] : [...new Set(settings.map((s) => String(s.key[options.group as string])))];
   return {
     task,
     settings,
-    flat: [...single, ...settings.filter(fused)].map((s) => settingRow(s, estimators)),
+    flat: [...single, ...settings.filter(fusedSetting)].map((s) => settingRow(s, estimators)),
     estimators,
     criteria,
     ...(options.group !== undefined ? { group: options.group } : {}),
     agreement: scoreCriteria(single, keys),
-    agreementFusion: scoreCriteria(settings.filter(fused), keys),
+    agreementFusion: scoreCriteria(settings.filter(fusedSetting), keys),
     agreementByGroup: Object.fromEntries(groups.map((g) => [g, scoreCriteria(single.filter((s) => String(s.key[options.group as string]) === g), keys)])),
     selection: scoreTeacherSelection(rows, { drawKeys: [...groupKeys, options.repeatKey ?? 'repeat'], candidate: (r) => !isFusion(r.teacher) && !isFusion(r.student) }),
   };
@@ -76,12 +80,19 @@ export function distillationSummary(n: DistillationNumbers): Record<string, unkn
   });
   return {
     settings: n.settings.length,
-    observed_counts: count(n.settings.filter((s) => !isFusion(s.key.student))),
-    observed_counts_fusion: count(n.settings.filter((s) => isFusion(s.key.student))),
+    observed_counts: count(n.settings.filter((s) => !fusedSetting(s))),
+    observed_counts_fusion: count(n.settings.filter(fusedSetting)),
     criteria: n.criteria,
     agreement: n.agreement,
     agreement_fusion: n.agreementFusion,
     ...(n.group !== undefined ? { [`agreement_by_${n.group}`]: n.agreementByGroup } : {}),
-    teacher_selection: { cch: n.selection.cch, naive: n.selection.naive, chance: n.selection.chance, mean_rank_correlation: n.selection.mean_rank_correlation, groups: n.selection.groups.length },
+    teacher_selection: {
+      cch: n.selection.cch,
+      naive: n.selection.naive,
+      chance: n.selection.chance,
+      mean_rank_correlation: n.selection.mean_rank_correlation,
+      groups: n.selection.groups.length,
+      skipped: n.selection.skipped,
+    },
   };
 }

@@ -54,7 +54,7 @@ export function repeatAxis(count: number): number[] {
 
 /**
  * Cells from sweep points. The stream is set only when it differs from the id, so cells whose
- * stream is their id keep the cache keys and draws they had before streams existed.
+ * stream is their id draw exactly what they drew before streams existed.
  */
 export function sweepCells<A extends SweepAxes, P>(points: readonly SweepPoint<A>[], params: (point: SweepPoint<A>) => P): Cell<P>[] {
   return points.map((point) => ({ id: point.id, params: params(point), ...(point.stream !== point.id ? { stream: point.stream } : {}) }));

@@ -1,17 +1,16 @@
 /**
  * Scoring criteria against the observed KD effect: per criterion, the agreement rate over the
  * decisive settings with an interval that respects shared draws. Settings that share a data draw
- * and a teacher (the λ values of one draw, the pairs of one cohort's draw) are not independent
- * trials, so the interval is a Wilson interval at an *effective* number of trials: with at least
- * MIN_CLUSTERS_FOR_VARIANCE independent draws, the rate's cluster-robust variance (the linearised
- * ratio estimator, v = C/(C−1) · Σ_c (a_c − p̂·t_c)² / T²) gives n_eff = p̂(1 − p̂)/v, kept between
- * the number of draws C and the decisive total T. With fewer draws — or when every setting agrees
- * (or none), so v is 0 — the design effect cannot be estimated and each draw counts as one trial
- * (n_eff = C: the conservative bound, and monotone in the agreement count). With one setting per
- * draw it is the plain Wilson interval.
+ * or a model (the λ values of one pair; the pairs of one cohort, which share its splits and
+ * models) are not independent trials, so the interval is a Wilson interval at an *effective*
+ * number of trials n_eff from the rate's cluster-robust variance over the independent draws
+ * (clusters): v = C/(C−1) · Σ_c (a_c − p̃·t_c)² / T², with the rate shrunk to
+ * p̃ = (agree + ½)/(total + 1) so that v stays positive when every setting agrees (or none), and
+ * n_eff = p̃(1 − p̃)/v, kept within [1, T]. One cluster is one trial. With one setting per
+ * cluster, n_eff ≈ T and the interval is close to the plain Wilson one.
  */
 import type { KdOutcome, KdPrediction } from '../experiments/shared/agreement.js';
-import { Z_95 } from '../experiments/shared/wilson-interval.js';
+import { Z_95, wilsonIntervalAt } from '../experiments/shared/wilson-interval.js';
 
 /** One setting as a criterion sees it. */
 export interface ScoredSetting {
@@ -41,10 +40,7 @@ export interface ClusteredAgreement {
   interval_method: string;
 }
 
-export const AGREEMENT_INTERVAL_METHOD = 'Wilson 95 % at the effective n of independent draws (cluster-robust variance from 10 draws on; below that, one trial per draw)';
-
-/** Fewer draws than this give no usable estimate of the between-draw variance. */
-export const MIN_CLUSTERS_FOR_VARIANCE = 10;
+export const AGREEMENT_INTERVAL_METHOD = 'Wilson 95 % at the effective n from the cluster-robust variance over independent draws (rate shrunk by ½ a trial; one draw = one trial)';
 
 /** The agreement of one criterion's predictions with decisive observations. */
 export function clusteredAgreement(settings: readonly ScoredSetting[]): ClusteredAgreement {
@@ -73,13 +69,15 @@ export function clusteredAgreement(settings: readonly ScoredSetting[]): Clustere
   if (total === 0) return { ...base, rate: null, effective_n: 0, interval: [0, 1] };
   const p = agree / total;
   const C = clusters.length;
-  let v = 0;
-  if (C >= MIN_CLUSTERS_FOR_VARIANCE) {
-    for (const c of clusters) v += (c.agree - p * c.total) ** 2;
+  let nEff = 1;
+  if (C > 1) {
+    const shrunk = (agree + 0.5) / (total + 1);
+    let v = 0;
+    for (const c of clusters) v += (c.agree - shrunk * c.total) ** 2;
     v = (C / (C - 1)) * (v / (total * total));
+    nEff = Math.min(total, Math.max(1, (shrunk * (1 - shrunk)) / v));
   }
-  const nEff = v > 0 ? Math.min(total, Math.max(C, (p * (1 - p)) / v)) : C;
-  return { ...base, rate: p, effective_n: nEff, interval: wilsonAt(p, nEff, Z_95) };
+  return { ...base, rate: p, effective_n: nEff, interval: wilsonIntervalAt(p, nEff, Z_95) };
 }
 
 /** Every criterion's agreement, by criterion key (the keys the caller lists, in its order). */
@@ -92,14 +90,4 @@ export function scoreCriteria<K extends string>(
     out[key] = clusteredAgreement(settings.map((s) => ({ prediction: s.predictions[key] ?? null, observed: s.observed, cluster: s.cluster })));
   }
   return out;
-}
-
-/** The Wilson interval for a rate p over n (possibly fractional) trials. */
-function wilsonAt(p: number, n: number, z: number): [number, number] {
-  if (n <= 0) return [0, 1];
-  const z2 = z * z;
-  const denominator = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denominator;
-  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }

@@ -81,7 +81,7 @@ export function settingTable(options: SettingTableOptions): TableSpec {
   return {
     id: options.id,
     title: options.title,
-    caption: [options.caption ?? 'Means over repeats; the effect with its 95 % t-interval; the CCH predicts only when the margin’s interval over repeats excludes 0.', sourceSentence(options.sources)].join(' '),
+    caption: [options.caption ?? 'Means over repeats; the effect with its t-interval (at decision.level); the CCH predicts only when the margin’s interval over repeats excludes 0.', sourceSentence(options.sources)].join(' '),
     sources: options.sources,
     columns: [
       ...options.keys,

@@ -10,7 +10,7 @@ export function teacherSelectionTable(score: TeacherSelectionScore, sources: Dat
     id,
     title: 'Teacher selection: is the top choice the best observed teacher?',
     caption: [
-      `For each student, draw and KD setting (${score.groups.length} in all), the candidate teachers ranked by the CCH margin and by accuracy (the naive rule),`,
+      `For each student, draw and KD setting (${score.groups.length} in all${score.skipped > 0 ? `; ${score.skipped} left out for a margin that could not be estimated` : ''}), the candidate teachers ranked by the CCH margin and by validation accuracy (the naive rule),`,
       'against the teacher with the largest observed KD gain; 95 % intervals at the effective n of shared draws.',
       score.mean_rank_correlation === null ? '' : `Mean Spearman correlation of margin and gain: ${score.mean_rank_correlation.toFixed(2)}.`,
       sourceSentence(sources),

@@ -2,8 +2,10 @@
  * Teacher selection, the paper's practical claim: for each student (within one draw and KD
  * setting), rank the candidate teachers by a criterion and check whether its top choice is the
  * teacher with the largest observed KD gain; beside it the naive rule a practitioner uses without
- * the CCH — pick the most accurate teacher — and the chance rate (1 / candidates). Ties in the
- * observed gain count as a hit for any of the tied teachers.
+ * the CCH — pick the most accurate teacher, judged on the validation rows as a practitioner would —
+ * and the chance rate (1 / candidates). Ties in the observed gain count as a hit for any of the
+ * tied teachers. A group where some candidate's criterion or validation score is not a finite
+ * number (a margin that could not be estimated) is left out and counted in `skipped`.
  */
 import type { DistillationRow } from './distillation-row.js';
 import { clusteredAgreement, type ClusteredAgreement } from './score-criteria.js';
@@ -30,6 +32,8 @@ export interface TeacherSelectionScore {
   naive: ClusteredAgreement;
   /** Mean of 1 / candidates over the groups. */
   chance: number | null;
+  /** Groups left out because a candidate had no finite criterion or validation score. */
+  skipped: number;
   mean_rank_correlation: number | null;
 }
 
@@ -54,12 +58,17 @@ export function scoreTeacherSelection(rows: readonly DistillationRow[], options:
     groups.set(key, g);
   }
   const scored: SelectionGroup[] = [];
+  let skipped = 0;
   for (const [key, g] of groups) {
     if (g.rows.length < 2) continue;
+    if (!g.rows.every((r) => Number.isFinite(criterion(r)) && Number.isFinite(r.teacher_validation))) {
+      skipped++;
+      continue;
+    }
     const bestGain = Math.max(...g.rows.map((r) => r.kd_gain));
     const best = g.rows.filter((r) => r.kd_gain === bestGain).map((r) => r.teacher);
     const cchChoice = argMax(g.rows, criterion).teacher;
-    const naiveChoice = argMax(g.rows, (r) => r.teacher_metrics.accuracy ?? -(r.teacher_metrics.mse ?? Number.POSITIVE_INFINITY)).teacher;
+    const naiveChoice = argMax(g.rows, (r) => r.teacher_validation).teacher;
     scored.push({
       key,
       cluster: g.cluster,
@@ -81,6 +90,7 @@ export function scoreTeacherSelection(rows: readonly DistillationRow[], options:
     cch: hits('cch_hit'),
     naive: hits('naive_hit'),
     chance: scored.length === 0 ? null : scored.reduce((a, s) => a + 1 / s.candidates, 0) / scored.length,
+    skipped,
     mean_rank_correlation: correlations.length === 0 ? null : correlations.reduce((a, b) => a + b, 0) / correlations.length,
   };
 }

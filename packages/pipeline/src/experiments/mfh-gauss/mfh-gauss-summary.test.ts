@@ -19,6 +19,7 @@ function row(seed: number, gain: number, margin: number): DistillationRow {
     n_train: 200,
     n_estimation: 1000,
     teacher_metrics: metrics(0.9),
+    teacher_validation: Number.NaN,
     no_kd: metrics(0.55),
     kd: metrics(0.55 + gain),
     kd_gain: gain,

@@ -52,7 +52,7 @@ function absolute(data: PairedData): PairedData {
 const dataFiles = (data: PairedData) => [...Object.values(data.modalities), data.labels];
 
 function loadPaired(data: PairedData): PairedDataset {
-  return memoDataset(`paired:${contentHash(fingerprintFiles(dataFiles(data)))}:${data.task}`, () => {
+  return memoDataset(`paired:${contentHash({ modalities: data.modalities, labels: data.labels, files: fingerprintFiles(dataFiles(data)) })}:${data.task}`, () => {
     const names = Object.keys(data.modalities);
     const read = readAlignedFiles(Object.values(data.modalities), data.labels, { labels: data.task === 'classification' });
     const labels = read.y instanceof Int32Array ? read.y : Float32Array.from(read.y.data);

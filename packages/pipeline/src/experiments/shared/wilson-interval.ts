@@ -18,11 +18,15 @@ export function wilsonInterval(successes: number, total: number, z: number = Z_9
   checkInteger(total, 'total', { min: 0 }, where);
   checkInteger(successes, 'successes', { min: 0, max: total }, where);
   checkNumber(z, 'z', { min: 1e-12 }, where);
-  if (total === 0) return [0, 1];
-  const p = successes / total;
+  return wilsonIntervalAt(total === 0 ? 0 : successes / total, total, z);
+}
+
+/** The Wilson interval for a rate p over n trials, n possibly fractional (an effective sample size); [0, 1] for n ≤ 0. */
+export function wilsonIntervalAt(p: number, n: number, z: number = Z_95): [number, number] {
+  if (n <= 0) return [0, 1];
   const z2 = z * z;
-  const denominator = 1 + z2 / total;
-  const centre = (p + z2 / (2 * total)) / denominator;
-  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }

@@ -19,7 +19,7 @@ export interface TcgaCellParams {
 
 export async function runTcgaCell(cell: Cell<TcgaCellParams>, config: TcgaConfig, context: CellContext): Promise<CellOutput> {
   const { cohort, repeat, data } = cell.params;
-  const loaded = loadCohort(cohort, data, config.seed);
+  const loaded = loadCohort(cohort, data, config.omics, config.seed);
   const prepared = prepareCohort(loaded, config, context.rng);
   const { dataset } = prepared;
   const pairs: DistillationPair[] = [];

@@ -20,14 +20,14 @@ export interface PreparedCohort {
 }
 
 /** The data files a cohort reads ([] for the simulated stand-in). @throws DataNotFoundError listing missing files. */
-export function cohortFiles(name: string, section: TcgaDataSection): string[] {
-  return wantsRealData(section) ? tcgaFiles(tcgaLoadOptions(name, section)) : [];
+export function cohortFiles(name: string, section: TcgaDataSection, omics: TcgaConfig['omics']): string[] {
+  return wantsRealData(section) ? tcgaFiles(tcgaLoadOptions(name, section, omics)) : [];
 }
 
-export function loadCohort(name: string, section: TcgaDataSection, seed: number): PairedDataset {
+export function loadCohort(name: string, section: TcgaDataSection, omics: TcgaConfig['omics'], seed: number): PairedDataset {
   if (wantsRealData(section)) {
-    const files = cohortFiles(name, section);
-    return memoDataset(`tcga:${name}:${contentHash({ section, files: fingerprintFiles(files) })}`, () => loadTcga(tcgaLoadOptions(name, section)));
+    const files = cohortFiles(name, section, omics);
+    return memoDataset(`tcga:${name}:${contentHash({ section, omics, files: fingerprintFiles(files) })}`, () => loadTcga(tcgaLoadOptions(name, section, omics)));
   }
   const profile = section.cohort as TcgaCohort;
   return memoDataset(`tcga-simulated:${contentHash({ name, profile, samples: section.samples ?? null, seed })}`, () =>

@@ -76,12 +76,13 @@ export function tcgaCohorts(config: TcgaConfig): Record<string, TcgaDataSection>
   return Object.fromEntries(Object.entries(config.cohorts).map(([name, c]) => [name, c.data]));
 }
 
-/** The loader's options for a real cohort section. */
-export function tcgaLoadOptions(name: string, section: TcgaDataSection): TcgaLoadOptions {
+/** The loader's options for a real cohort section: only the configured omics are read and intersected. */
+export function tcgaLoadOptions(name: string, section: TcgaDataSection, omics: TcgaConfig['omics']): TcgaLoadOptions {
   return {
     path: path.resolve(section.path as string),
     layout: section.layout as TcgaLoadOptions['layout'],
     cohort: section.cohort ?? name,
+    omics: [...omics],
     ...(section.files !== undefined ? { files: section.files } : {}),
     ...(section.views !== undefined ? { views: section.views } : {}),
     ...(section.labelsFile !== undefined ? { labelsFile: section.labelsFile } : {}),

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chooseBackend } from '@cch-lab/core';
 import { testing as tcgaTesting } from '@cch-lab/data-tcga';
@@ -72,6 +72,14 @@ describe('pipeline/experiments/tcga', () => {
     const meta = out.results.cellMeta?.[`cohort=${fixture.cohort}/rep=0`] as { drops: Record<string, { counts: Record<string, number> }> };
     expect(meta.drops.mrna.counts.notPrimaryTumour).toBeGreaterThan(0);
   }, 120_000);
+
+  it('reads only the configured omics: a missing RPPA file does not matter when RPPA is not used', async () => {
+    const dir = tcgaTesting.writeMogonetFolder(tempDir('cch-tcga-two-'), tcgaTesting.tinyCohort({ samples: 60 }));
+    rmSync(path.join(dir, '3_tr.csv'));
+    const out = await runInTemp(resolveInline(SMALL, [`data.path=${dir}`, 'data.layout=mogonet', 'repeats=1', 'omics=[mrna, cnv]']));
+    expect(out.results.cells.map((c) => `${c.teacher}→${c.student}`)).toEqual(['mrna→cnv', 'cnv→mrna']);
+    expect(Object.keys(out.results.dataFingerprints ?? {}).some((f) => f.includes('3_'))).toBe(false);
+  }, 60_000);
 
   it('a missing data folder is exit-3 data-not-found naming the files, never a fallback to the stand-in', async () => {
     const missing = path.join(tempDir('cch-tcga-none-'), 'nowhere');

@@ -32,7 +32,7 @@ export const tcgaExperiment: ExperimentDefinition<TcgaConfig, TcgaCellParams> = 
   },
   // The cohort and its data section are in the params; everything else a cell reads is here.
   cellConfig: ({ title: _t, profile: _p, profiles: _ps, cohorts: _c, data: _d, repeats: _r, ...rest }) => rest,
-  dataFiles: (cell) => cohortFiles(cell.params.cohort, cell.params.data),
+  dataFiles: (cell, config) => cohortFiles(cell.params.cohort, cell.params.data, config.omics),
   runCell: runTcgaCell,
   summarize(records, config) {
     const sources = sourcesOf(records);

@@ -1,6 +1,6 @@
 /**
- * The `train` section: how every model of a cell is fitted (the trainers' TrainOptions, with the
- * validation fraction that early stopping and model selection use).
+ * The `train` section: how every model of a cell is fitted (the trainers' TrainOptions). Early
+ * stopping runs on the validation rows the experiment's split carves from the training rows.
  */
 import { MONITORS, OPTIMIZER_NAMES } from '@cch-lab/trainers';
 import type { TrainOptions } from '@cch-lab/trainers';
