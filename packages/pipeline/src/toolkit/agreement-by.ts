@@ -4,6 +4,7 @@
  * settings share (a setting keeps its cluster inside the group), and a long form of the result —
  * one flat row per (group, criterion) — for a table, the summary or a line per criterion.
  */
+import { agreementFields } from '../experiments/shared/agreement-table.js';
 import type { Row, Scalar } from '../types.js';
 import { scoreCriteria, type ClusteredAgreement } from './score-criteria.js';
 
@@ -46,13 +47,8 @@ export function agreementRows<K extends string>(groups: readonly AgreementGroup<
         [field]: g.value,
         criterion: label,
         key,
-        rate: a.rate,
-        agree: a.agree,
-        total: a.total,
-        low: a.interval[0],
-        high: a.interval[1],
+        ...agreementFields(a),
         settings: g.settings,
-        inconclusive: a.inconclusive,
         abstained: a.abstained,
         clusters: a.clusters,
         effective_n: a.effective_n,

@@ -8,6 +8,7 @@
 import { distillationFigures, distillationNotes, distillationTables } from '../../toolkit/distillation-report.js';
 import { flattenDistillationRow, type DistillationRow } from '../../toolkit/distillation-row.js';
 import { runDistillationCell } from '../../toolkit/distillation-cell.js';
+import { distillationSections } from '../../toolkit/distillation-sections.js';
 import { distillationNumbers, distillationSummary } from '../../toolkit/distillation-summary.js';
 import { expandSweep, repeatAxis, sweepCells } from '../../toolkit/expand-sweep.js';
 import type { ReportedBand } from '../../toolkit/figures/effect-vs-margin.js';
@@ -41,11 +42,7 @@ export const mnistMExperiment: ExperimentDefinition<MnistMConfig, { repeat: numb
     const result = await runDistillationCell({
       dataset,
       pairs: config.blur.sigmas.map((sigma) => ({ teacher: blurredName(sigma), student: MNIST_M })),
-      model: config.model,
-      train: config.train,
-      kd: config.kd,
-      estimators: config.estimators,
-      decision: config.decision,
+      ...distillationSections(config),
       rng: context.rng,
       context: { repeat: cell.params.repeat },
       reporter: context.reporter,

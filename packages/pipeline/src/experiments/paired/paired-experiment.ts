@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { baseConfigShape } from '../../config/base-schema.js';
 import { memoDataset } from '../../toolkit/dataset-memo.js';
 import { runDistillationCell } from '../../toolkit/distillation-cell.js';
+import { distillationSections } from '../../toolkit/distillation-sections.js';
 import { distillationFigures, distillationNotes, distillationTables } from '../../toolkit/distillation-report.js';
 import { flattenDistillationRow, type DistillationRow } from '../../toolkit/distillation-row.js';
 import { distillationNumbers, distillationSummary } from '../../toolkit/distillation-summary.js';
@@ -97,7 +98,7 @@ export const pairedExperiment: ExperimentDefinition<PairedConfig, { repeat: numb
     if (config.standardize) for (const m of Object.keys(dataset.modalities)) dataset = standardizeModality(dataset, m);
     const names = Object.keys(dataset.modalities);
     const pairs = config.pairs.length > 0 ? config.pairs : names.flatMap((t) => names.filter((s) => s !== t).map((s) => ({ teacher: t, student: s })));
-    const result = await runDistillationCell({ ...config, dataset, pairs, rng: context.rng, context: { repeat: cell.params.repeat }, reporter: context.reporter });
+    const result = await runDistillationCell({ ...distillationSections(config), dataset, pairs, rng: context.rng, context: { repeat: cell.params.repeat }, reporter: context.reporter });
     return { rows: result.rows.map(flattenDistillationRow), distillation: result.rows, sources: [dataset.source], meta: result.meta };
   },
   summarize(records, config) {

@@ -11,15 +11,7 @@ export interface AgreementTableOptions {
 }
 
 export function agreementTable(options: AgreementTableOptions): TableSpec {
-  const rows: Row[] = options.criteria.map(({ label, agreement: a }) => ({
-    criterion: label,
-    agree: a.agree,
-    total: a.total,
-    rate: a.rate,
-    low: a.interval[0],
-    high: a.interval[1],
-    inconclusive: a.inconclusive,
-  }));
+  const rows: Row[] = options.criteria.map(({ label, agreement: a }) => ({ criterion: label, ...agreementFields(a) }));
   return {
     id: 'agreement',
     title: options.title,
@@ -41,4 +33,9 @@ export function agreementColumns(key: string, label: string, format: ColumnSpec[
     { key: 'high', label: '95 % high', format: 'percent', digits: 0 },
     { key: 'inconclusive', label: 'inconclusive', format: 'integer' },
   ];
+}
+
+/** The columns of one agreement, as every agreement table and breakdown row carries them. */
+export function agreementFields(a: Agreement): Row {
+  return { agree: a.agree, total: a.total, rate: a.rate, low: a.interval[0], high: a.interval[1], inconclusive: a.inconclusive };
 }

@@ -7,6 +7,7 @@
 import { modalityName, type ModalitySelection } from '@cch-lab/trainers';
 import { flattenDistillationRow } from '../../toolkit/distillation-row.js';
 import { runDistillationCell, type DistillationPair } from '../../toolkit/distillation-cell.js';
+import { distillationSections } from '../../toolkit/distillation-sections.js';
 import type { Cell, CellContext, CellOutput } from '../../types.js';
 import type { TcgaConfig, TcgaDataSection } from './tcga-config.js';
 import { loadCohort, prepareCohort } from './tcga-cohort.js';
@@ -28,11 +29,7 @@ export async function runTcgaCell(cell: Cell<TcgaCellParams>, config: TcgaConfig
     dataset,
     pairs,
     morePairs: (validation) => fusionPairs(config, validation),
-    model: config.model,
-    train: config.train,
-    kd: config.kd,
-    estimators: config.estimators,
-    decision: config.decision,
+    ...distillationSections(config),
     rng: context.rng,
     context: { cohort, repeat },
     reporter: context.reporter,
