@@ -8,5 +8,10 @@ if (!existsSync(fileURLToPath(mainUrl))) {
   process.stderr.write('cch: the CLI is not built yet. Run `npm run build` (or `npm ci`) in the repository root.\n');
   process.exit(1);
 }
+// A reader that stops early (`cch … | head`) closes the pipe: that is not an error of ours.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import(mainUrl.href);
 process.exitCode = await main(process.argv.slice(2));
