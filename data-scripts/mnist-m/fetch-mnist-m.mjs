@@ -9,11 +9,11 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync
   renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gzipSync, deflateSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { Fail, Usage, digest, download } from '../lib/fetch-common.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PACKAGE = join(HERE, '..', '..', 'packages', 'data-mnist-m', 'dist', 'index.js');
@@ -44,8 +44,6 @@ const USAGE = `usage: node data-scripts/mnist-m/fetch-mnist-m.mjs [--out data] [
   --seed N        seed of the MNIST-M build (default ${DEFAULT_SEED})
   --grey          composite the grey digit values instead of binarised strokes (create_mnistm.py binarises)`;
 
-class Fail extends Error {}
-class Usage extends Fail {}
 
 function parseArgs(argv) {
   const o = { out: 'data', steps: STEPS, from: null, force: false, selfTest: false, checksums: join(HERE, 'checksums.sha256'),
@@ -88,31 +86,6 @@ function readSums(file, length) {
   return sums;
 }
 
-async function digest(file, algorithm) {
-  const h = createHash(algorithm);
-  for await (const chunk of createReadStream(file)) h.update(chunk);
-  return h.digest('hex');
-}
-
-async function download(urls, dest) { // each URL in turn (404 → next), 3 attempts on network errors
-  for (const url of urls) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const res = await fetch(url, { redirect: 'follow' });
-        if (res.status === 404) break;
-        if (!res.ok || !res.body) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-        await pipeline(Readable.fromWeb(res.body), createWriteStream(dest));
-        return url;
-      } catch (e) {
-        if (attempt >= 3) { console.error(`  ${url}: ${e.cause?.message ?? e.message}; trying the next source`); break; }
-        console.error(`  ${url}: ${e.message}; retrying (${attempt}/3)`);
-      }
-    }
-  }
-  throw new Fail(`could not download from any of: ${urls.join(' , ')} — see README "Sources" for mirrors, or use --from`);
-}
-
-/** Gets `name` into `dest` (from --from or the network) unless present; checks md5 (if given) and the pin. */
 async function obtain({ name, key, dest, urls, md5, pins, o, unpinned }) {
   let source = 'existing';
   if (o.force || !existsSync(dest)) {
@@ -122,7 +95,7 @@ async function obtain({ name, key, dest, urls, md5, pins, o, unpinned }) {
         const f = join(o.from, name);
         if (!existsSync(f)) throw new Fail(`--from: ${f} not found`);
         copyFileSync(f, tmp); source = `from ${f}`;
-      } else source = await download(urls, tmp);
+      } else source = await download(urls, tmp, `could not download from any of: ${urls.join(' , ')} — see README "Sources" for mirrors, or use --from`);
       await check(tmp, { name, key, md5, pins, source });
       renameSync(tmp, dest);
     } finally { rmSync(tmp, { force: true }); }

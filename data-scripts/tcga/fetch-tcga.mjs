@@ -8,11 +8,11 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync
   readSync, closeSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { Fail, Usage, digest, download } from '../lib/fetch-common.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_BASE = 'https://tcga.xenahubs.net/download'; // as of writing; override with --base-url
@@ -38,8 +38,6 @@ const USAGE = `usage: node data-scripts/tcga/fetch-tcga.mjs --cohort brca|kipan|
   --checksums F   pinned sha256 list (default data-scripts/tcga/checksums.sha256)
   --base-url URL  Xena hub download root (default ${DEFAULT_BASE}, or $TCGA_XENA_BASE)`;
 
-class Fail extends Error {}
-class Usage extends Fail {}
 
 function parseArgs(argv) {
   const o = { out: 'data/tcga', from: null, force: false, cohort: null, selfTest: false,
@@ -79,11 +77,6 @@ function readPins(file) {
   return pins;
 }
 
-async function sha256(file) {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file)) h.update(chunk);
-  return h.digest('hex');
-}
 function isGzip(file) {
   const fd = openSync(file, 'r'); const b = Buffer.alloc(2);
   try { return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b; } finally { closeSync(fd); }
@@ -91,24 +84,6 @@ function isGzip(file) {
 function headerOf(file) { // first line, split on tabs (reads at most 1 MiB)
   const fd = openSync(file, 'r'); const b = Buffer.alloc(1 << 20);
   try { return b.subarray(0, readSync(fd, b, 0, b.length, 0)).toString('utf8').split(/\r?\n/)[0].split('\t'); } finally { closeSync(fd); }
-}
-
-async function download(urls, dest) { // tries each URL in turn (404 → next), 3 attempts on network errors
-  for (const url of urls) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const res = await fetch(url, { redirect: 'follow' });
-        if (res.status === 404) break;
-        if (!res.ok || !res.body) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-        await pipeline(Readable.fromWeb(res.body), createWriteStream(dest));
-        return url;
-      } catch (e) {
-        if (attempt >= 3) throw new Fail(`download ${url} failed: ${e.cause?.message ?? e.message}`);
-        console.error(`  ${url}: ${e.message}; retrying (${attempt}/3)`);
-      }
-    }
-  }
-  throw new Fail(`not found on the hub (404): ${urls.join(' , ')} — the hub's layout may have changed; see README "URLs"`);
 }
 
 function findLocal(from, cohort, code, file, single) {
@@ -131,9 +106,9 @@ async function fetchCohort(cohort, o, pins) {
       const raw = `${dest}.tmp-raw`; const plain = `${dest}.tmp-plain`;
       try {
         if (o.from) { const f = findLocal(o.from, cohort, code, file, o.cohort !== 'all'); source = `from ${f}`; await pipeline(createReadStream(f), createWriteStream(raw)); }
-        else source = await download([url, url.slice(0, -3)], raw);
+        else source = await download([url, url.slice(0, -3)], raw, `could not download ${url} or its uncompressed twin (see the lines above): no network, or the hub's layout changed (README "URLs"); --from DIR takes files fetched by hand`);
         if (isGzip(raw)) { await pipeline(createReadStream(raw), createGunzip(), createWriteStream(plain)); rmSync(raw); } else renameSync(raw, plain);
-        const got = await sha256(plain);
+        const got = await digest(plain, 'sha256');
         if (pins.has(key) && pins.get(key) !== got) {
           rmSync(plain);
           failures.push(`checksum MISMATCH for ${key}: expected ${pins.get(key)}, got ${got} (from ${source}); file not installed` +
@@ -144,7 +119,7 @@ async function fetchCohort(cohort, o, pins) {
         renameSync(plain, dest);
       } finally { rmSync(raw, { force: true }); rmSync(plain, { force: true }); }
     }
-    const got = await sha256(dest);
+    const got = await digest(dest, 'sha256');
     let check = 'unpinned';
     if (pins.has(key)) {
       if (pins.get(key) !== got) { failures.push(`checksum MISMATCH for existing ${dest}: expected ${pins.get(key)}, got ${got}; re-fetch with --force`); continue; }
