@@ -3,18 +3,11 @@
  * the matrix and label files, put their rows in one order, and name the file in input errors.
  */
 import { InvalidInputError } from '@cch-lab/core';
-import type { Matrix } from '@cch-lab/core';
+import type { AlignedFiles } from '@cch-lab/data';
 import type { Io } from '../io.js';
 
-/** Matrices (and y as a matrix or labels) read from files and put in the same row order. */
-export interface AlignedInputs {
-  matrices: Matrix[];
-  y: Matrix | Int32Array;
-  files: string[];
-  yFile: string;
-  /** True when rows were matched by id columns rather than by position. */
-  alignedById: boolean;
-}
+/** Matrices (and y as a matrix or labels) read from files and put in the same row order: data's reader's result. */
+export type AlignedInputs = AlignedFiles;
 
 /**
  * Reads matrix files and a y file (matrix or labels). When every file has ids, rows are matched by
@@ -23,8 +16,7 @@ export interface AlignedInputs {
  */
 export async function readAligned(files: string[], yFile: string, labels: boolean, io: Io): Promise<AlignedInputs> {
   const { readAlignedFiles } = await import('@cch-lab/data');
-  const { matrices, y, files: resolved, yFile: yPath, alignedById } = readAlignedFiles(files, yFile, { labels, cwd: io.cwd });
-  return { matrices, y, files: resolved, yFile: yPath, alignedById };
+  return readAlignedFiles(files, yFile, { labels, cwd: io.cwd });
 }
 
 /**

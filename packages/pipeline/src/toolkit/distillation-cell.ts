@@ -87,11 +87,11 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
       await modelOf(p.student);
     }
     pairs.push(...(options.morePairs?.(validation) ?? []));
+    const settings = kdSettings(options.kd);
     for (const pair of pairs) {
       const pairName = `${modalityName(pair.teacher)}→${modalityName(pair.student)}`;
       const teacher = await modelOf(pair.teacher);
       const student = await modelOf(pair.student);
-      const settings = kdSettings(options.kd);
       const result = await runDistillation({
         dataset,
         teacherModality: pair.teacher,
@@ -112,8 +112,8 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
       }
       estimatorDetails[pairName] = projected === null ? margins.details : { ...margins.details, projection: projected.meta };
       const teacherLogits = teacher.outputs(teacher.inputs(dataset, reps.rows));
+      const noKd = modelMetrics(result.student.metrics);
       for (const [i, kd] of result.kdStudents.entries()) {
-        const noKd = modelMetrics(result.student.metrics);
         const withKd = modelMetrics(kd.metrics);
         rows.push({
           context: { ...options.context },
@@ -261,7 +261,7 @@ async function measureMargins(
  * labels (one-hot for classes) blended with the teacher's outputs (softmax(logits/T) for classes).
  * The Hinton form's (1 − λ)·y + λ·t blend is the theorem form's with λ' = λ/(1 − λ). It is a
  * documented extension for classification (REFERENCE.md: the theory is for regression); null when
- * H_s has no columns to fit or the fit is singular.
+ * the fit is impossible on these rows (too few for H_s's width, a singular covariance).
  */
 function pluginGain(student: Matrix, labels: Int32Array | Float32Array, teacherOutputs: Matrix, kd: { lambda: number; temperature: number; form: string }, nTrain: number): number | null {
   const lambda = kd.form === 'hinton' ? (kd.lambda >= 1 ? Number.POSITIVE_INFINITY : kd.lambda / (1 - kd.lambda)) : kd.lambda;
@@ -271,8 +271,10 @@ function pluginGain(student: Matrix, labels: Int32Array | Float32Array, teacherO
     if (labels instanceof Int32Array && teacher.cols !== target.cols) return null; // a class absent from these rows
     const g = plugInGain({ student, labels: target, teacher: { predictions: teacher }, lambda, n: nTrain, p: student.cols, intercept: true, ridge: 1e-6 });
     return Number.isFinite(g.gain) ? g.gain : null;
-  } catch {
-    return null;
+  } catch (error) {
+    // theory says why a fit is impossible with an InvalidInputError; anything else is a bug.
+    if (error instanceof InvalidInputError) return null;
+    throw error;
   }
 }
 
