@@ -5,7 +5,7 @@
  */
 import type { Matrix } from '@cch-lab/core';
 
-/** Where the numbers came from; travels into every table and figure. */
+/** Where the numbers came from; travels into every table and figure. Ordered from most to least real. */
 export const DATA_SOURCES = ['real', 'embedded', 'simulated'] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { Matrix, Rng, contentHash } from '@cch-lab/core';
-import { fingerprintFiles, gaussianBlur, stratifiedSplit, type DataSource, type PairedDataset } from '@cch-lab/data';
+import { DATA_SOURCES, fingerprintFiles, gaussianBlur, type DataSource, type PairedDataset } from '@cch-lab/data';
 import { embeddedMnist, loadMnistIdx, mnistIdxFiles, mnistMPairs, photoFiles, type DigitSet } from '@cch-lab/data-mnist-m';
 import { memoDatasetAsync } from '../../toolkit/dataset-memo.js';
 import { wantsRealData } from '../../toolkit/sections/data-section.js';
@@ -28,8 +28,7 @@ function digits(data: MnistMConfig['data']): DigitSet {
 
 /** The least trustworthy of two sources: a pair is only as real as its least real half. */
 function weaker(a: DataSource, b: DataSource): DataSource {
-  const order: DataSource[] = ['real', 'embedded', 'simulated'];
-  return order[Math.max(order.indexOf(a), order.indexOf(b))];
+  return DATA_SOURCES[Math.max(DATA_SOURCES.indexOf(a), DATA_SOURCES.indexOf(b))];
 }
 
 export function mnistMDataset(config: MnistMConfig, cacheDir: string | undefined): Promise<PairedDataset> {
@@ -61,7 +60,8 @@ async function build(config: MnistMConfig, cacheDir: string | undefined): Promis
     featureShapes,
     labels: set.labels,
     classes: Array.from({ length: 10 }, (_, i) => String(i)),
-    splits: stratifiedSplit(set.labels, { train: 0.7, test: 0.3, rng: new Rng(config.seed).derive('placeholder-split') }),
+    // No split of its own: every repeat draws one (splitForRepeat).
+    splits: { train: Int32Array.from(set.labels, (_, i) => i), test: new Int32Array(0) },
     meta: { digits: set.meta, partner: partner.meta, sigmas: config.blur.sigmas },
   };
 }
