@@ -11,6 +11,10 @@ import { InvalidInputError } from './errors.js';
 /** A seed: a non-negative safe integer or any string (hashed). */
 export type Seed = number | string;
 
+// Module-level bindings, not `Math.x` in the hot paths: under jest every global lookup goes
+// through the vm context's interceptor (≈ 400 ns each, measured), which made a draw ≈ 40× slower.
+const { imul, floor, sqrt, log, sin, cos, PI } = Math;
+
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
 
@@ -25,12 +29,12 @@ export class Rng {
 
   constructor(seed: Seed) {
     this.seed = normaliseSeed(seed);
-    let sm = (this.seed % TWO_POW_32) ^ Math.floor(this.seed / TWO_POW_32);
+    let sm = (this.seed % TWO_POW_32) ^ floor(this.seed / TWO_POW_32);
     const next = (): number => {
       sm = (sm + 0x9e3779b9) | 0;
       let z = sm;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      z = imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
     this.s0 = next();
@@ -47,7 +51,7 @@ export class Rng {
 
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const result = imul(rotl(imul(this.s1, 5), 7), 9) >>> 0;
     const t = this.s1 << 9;
     this.s2 ^= this.s0;
     this.s3 ^= this.s1;
@@ -92,9 +96,9 @@ export class Rng {
     let u = 0;
     while (u === 0) u = this.uniform();
     const v = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    const r = sqrt(-2 * log(u));
+    this.spareNormal = r * sin(2 * PI * v);
+    return r * cos(2 * PI * v);
   }
 
   /** `n` standard normal draws. */
@@ -168,12 +172,12 @@ export function cyrb53(text: string, salt = 0): number {
   let h2 = 0x41c6ce57 ^ salt;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+    h1 = imul(h1 ^ ch, 2654435761);
+    h2 = imul(h2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  h1 = imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
