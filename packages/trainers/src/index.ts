@@ -55,6 +55,7 @@ export { accuracy } from './metrics/accuracy.js';
 export { weightedF1 } from './metrics/weighted-f1.js';
 export { binaryRocAuc, macroRocAuc } from './metrics/roc-auc.js';
 export { meanSquaredError } from './metrics/mean-squared-error.js';
+export { meanAbsoluteError, pearsonR } from './metrics/regression-errors.js';
 export { confusionMatrix, classCounts } from './metrics/confusion-matrix.js';
 export type { ClassCounts } from './metrics/confusion-matrix.js';
 export { classificationMetrics, regressionMetrics, argMaxRows } from './metrics/evaluate.js';

@@ -9,7 +9,7 @@ function margin(value: number, halfWidth = 0.05): MarginEstimate {
 }
 
 function row(repeat: number, teacher: string, student: string, gain: number, m: number, teacherAccuracy = 0.8): DistillationRow {
-  const metrics = (accuracy: number) => ({ accuracy, weighted_f1: accuracy, auc: null, mse: null });
+  const metrics = (accuracy: number) => ({ accuracy, weighted_f1: accuracy, auc: null, mse: null, mae: null, pearson_r: null });
   const primary = margin(m);
   return {
     context: { cohort: 'brca', repeat },

@@ -115,5 +115,5 @@ function meanMetrics(list: readonly ModelMetrics[]): ModelMetrics {
     const v = list.map((m) => m[k]).filter((x): x is number => x !== null && Number.isFinite(x));
     return v.length === 0 ? null : v.reduce((a, b) => a + b, 0) / v.length;
   };
-  return { accuracy: mean('accuracy'), weighted_f1: mean('weighted_f1'), auc: mean('auc'), mse: mean('mse') };
+  return { accuracy: mean('accuracy'), weighted_f1: mean('weighted_f1'), auc: mean('auc'), mse: mean('mse'), mae: mean('mae'), pearson_r: mean('pearson_r') };
 }

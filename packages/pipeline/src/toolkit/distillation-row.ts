@@ -16,6 +16,9 @@ export interface ModelMetrics {
   /** Macro one-vs-rest AUC. */
   auc: number | null;
   mse: number | null;
+  mae: number | null;
+  /** Pearson's r of predictions and targets (regression). */
+  pearson_r: number | null;
 }
 
 /** One margin I(H_t;H_s) − I(H_s;Y), from one pair of estimators. */
@@ -64,9 +67,10 @@ export interface DistillationRow {
 }
 
 export function modelMetrics(metrics: Metrics | null): ModelMetrics {
-  if (metrics === null) return { accuracy: null, weighted_f1: null, auc: null, mse: null };
-  if (metrics.task === 'classification') return { accuracy: metrics.accuracy, weighted_f1: metrics.weightedF1, auc: metrics.macroAuc, mse: null };
-  return { accuracy: null, weighted_f1: null, auc: null, mse: metrics.mse };
+  const none = { accuracy: null, weighted_f1: null, auc: null, mse: null, mae: null, pearson_r: null };
+  if (metrics === null) return none;
+  if (metrics.task === 'classification') return { ...none, accuracy: metrics.accuracy, weighted_f1: metrics.weightedF1, auc: metrics.macroAuc };
+  return { ...none, mse: metrics.mse, mae: metrics.mae, pearson_r: metrics.pearsonR };
 }
 
 /** The observed sign of one row's gain (a single draw: no interval; exact ties are inconclusive). */
@@ -74,7 +78,7 @@ export function rowObserved(gain: number): CriterionVerdict {
   return gain > 0 ? 'kd-helps' : gain < 0 ? 'kd-hurts' : 'inconclusive';
 }
 
-const METRIC_KEYS = ['accuracy', 'weighted_f1', 'auc', 'mse'] as const;
+const METRIC_KEYS = ['accuracy', 'weighted_f1', 'auc', 'mse', 'mae', 'pearson_r'] as const;
 
 /** The flat form of a row for results.csv and tables; metric columns of the other task are left out. */
 export function flattenDistillationRow(row: DistillationRow): Row {

@@ -21,6 +21,7 @@ export function settingRow(s: SettingSummary, estimators: readonly string[]): Ro
     kd_weighted_f1: s.metrics.kd.weighted_f1,
     no_kd_auc: s.metrics.no_kd.auc,
     kd_auc: s.metrics.kd.auc,
+    teacher_weighted_f1: s.metrics.teacher.weighted_f1,
     no_kd_mse: s.metrics.no_kd.mse,
     kd_mse: s.metrics.kd.mse,
     kd_effect: s.gain.mean,
@@ -37,6 +38,9 @@ export function settingRow(s: SettingSummary, estimators: readonly string[]): Ro
     verdict: s.predictions[cchKey(primary)] ?? 'inconclusive',
     effective_k: s.effective_k,
   };
+  if (s.metrics.no_kd.mse !== null) {
+    Object.assign(row, { teacher_mae: s.metrics.teacher.mae, no_kd_mae: s.metrics.no_kd.mae, kd_mae: s.metrics.kd.mae, teacher_pearson_r: s.metrics.teacher.pearson_r, no_kd_pearson_r: s.metrics.no_kd.pearson_r, kd_pearson_r: s.metrics.kd.pearson_r });
+  }
   for (const e of estimators.slice(1)) {
     row[`margin_${e}`] = s.margins[e]?.mean ?? null;
     row[`cch_${e}_prediction`] = s.predictions[cchKey(e)] ?? 'no prediction';
@@ -77,6 +81,10 @@ export function settingTable(options: SettingTableOptions): TableSpec {
       : [
           { key: 'no_kd_mse', label: 'no-KD MSE', format: 'number' },
           { key: 'kd_mse', label: 'KD MSE', format: 'number' },
+          { key: 'no_kd_mae', label: 'no-KD MAE', format: 'number', digits: 3 },
+          { key: 'kd_mae', label: 'KD MAE', format: 'number', digits: 3 },
+          { key: 'no_kd_pearson_r', label: 'no-KD r', format: 'number', digits: 3 },
+          { key: 'kd_pearson_r', label: 'KD r', format: 'number', digits: 3 },
         ];
   return {
     id: options.id,

@@ -3,6 +3,7 @@ import type { Matrix } from '@cch-lab/core';
 import { accuracy } from './accuracy.js';
 import { classCounts, confusionMatrix, type ClassCounts } from './confusion-matrix.js';
 import { meanSquaredError } from './mean-squared-error.js';
+import { meanAbsoluteError, pearsonR } from './regression-errors.js';
 import { macroRocAuc } from './roc-auc.js';
 import { weightedF1 } from './weighted-f1.js';
 
@@ -24,6 +25,9 @@ export interface RegressionMetrics {
   task: 'regression';
   n: number;
   mse: number;
+  mae: number;
+  /** Pearson's r of predictions and targets; null when either is constant. */
+  pearsonR: number | null;
 }
 
 export type Metrics = ClassificationMetrics | RegressionMetrics;
@@ -46,7 +50,7 @@ export function classificationMetrics(yTrue: Int32Array, probabilities: Matrix):
 
 /** Metrics from predictions (n × 1) and the true targets. */
 export function regressionMetrics(yTrue: Float32Array | Float64Array, predictions: Matrix): RegressionMetrics {
-  return { task: 'regression', n: yTrue.length, mse: meanSquaredError(yTrue, predictions.data) };
+  return { task: 'regression', n: yTrue.length, mse: meanSquaredError(yTrue, predictions.data), mae: meanAbsoluteError(yTrue, predictions.data), pearsonR: pearsonR(yTrue, predictions.data) };
 }
 
 /** Index of the largest value of each row (the first on ties). */

@@ -2,7 +2,7 @@ import type { DistillationRow, MarginEstimate, ModelMetrics } from '../../toolki
 import type { MfhGaussConfig } from './mfh-gauss-config.js';
 import { mfhGaussNumbers, mfhPrediction } from './mfh-gauss-summary.js';
 
-const metrics = (accuracy: number): ModelMetrics => ({ accuracy, weighted_f1: accuracy, auc: accuracy, mse: null });
+const metrics = (accuracy: number): ModelMetrics => ({ accuracy, weighted_f1: accuracy, auc: accuracy, mse: null, mae: null, pearson_r: null });
 
 /** One seed's row of the α sweep at extra = 40 (γ = 0.2). */
 function row(seed: number, gain: number, margin: number): DistillationRow {
