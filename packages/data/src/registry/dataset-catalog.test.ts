@@ -19,4 +19,20 @@ describe('data/registry/dataset-catalog', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('finds CMU-MOSEI as the SDK’s .csd files or as word-aligned arrays (split folders, top-level .npy or one HDF5 file)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cch-catalog-'));
+    try {
+      const mosei = () => findDatasets(dir).find((d) => d.name === 'mosei');
+      expect(mosei()).toMatchObject({ present: false, entry: { fetch: 'data-scripts/mosei/README.md' } });
+      expect(mosei()?.lookedFor).toEqual(['CMU_MOSEI_Labels.csd', 'train/text.npy', 'text.npy', 'mosei_aligned.h5'].map((f) => path.join(dir, 'mosei', f)));
+      mkdirSync(path.join(dir, 'mosei'));
+      writeFileSync(path.join(dir, 'mosei', 'mosei_aligned.h5'), '');
+      expect(mosei()).toMatchObject({ present: true, layout: 'arrays', path: path.join(dir, 'mosei', 'mosei_aligned.h5') });
+      writeFileSync(path.join(dir, 'mosei', 'CMU_MOSEI_Labels.csd'), '');
+      expect(mosei()).toMatchObject({ present: true, layout: 'csd' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

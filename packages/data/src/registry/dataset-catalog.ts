@@ -60,11 +60,15 @@ export const DATASET_CATALOG: Readonly<Record<DatasetName, DatasetEntry>> = Obje
     fetch: 'data-scripts/README.md',
   },
   mosei: {
-    title: 'CMU-MOSEI (.csd)',
+    title: 'CMU-MOSEI',
     usedBy: 'the MOSEI experiment',
     folder: 'mosei',
-    layouts: { csd: { markers: ['CMU_MOSEI_Labels.csd'], description: 'CMU Multimodal SDK computational sequences (HDF5)' } },
-    fetch: 'data-scripts/README.md',
+    layouts: {
+      csd: { markers: ['CMU_MOSEI_Labels.csd'], description: 'CMU Multimodal SDK computational sequences (HDF5): CMU_MOSEI_{TimestampedWordVectors,COVAREP,VisualFacet42,Labels}.csd' },
+      // The arrays reader's order (data-mosei resolve-options): split folders, then top-level .npy, then one HDF5 file.
+      arrays: { markers: ['train/text.npy', 'text.npy', 'mosei_aligned.h5'], description: 'word-aligned arrays: {train,valid,test}/{text,audio,vision,labels}.npy, the same four .npy at the top, or mosei_aligned.h5' },
+    },
+    fetch: 'data-scripts/mosei/README.md',
   },
   'tcga-brca': tcga('brca'),
   'tcga-kipan': tcga('kipan'),

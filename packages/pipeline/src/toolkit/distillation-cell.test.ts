@@ -90,6 +90,27 @@ describe('pipeline/toolkit/distillation-cell', () => {
     expect(meta['strong→weak'].projection.fitRows).toBe(ds.splits.train.length);
   });
 
+  it('measures each asked modality’s own I(H; Y) on the held-out rows with every family, stronger modalities higher', async () => {
+    const ds = dataset('toy');
+    const result = await runDistillationCell(options(ds, { pairs: [{ teacher: 'strong', student: 'weak' }], labelInformation: ['strong', 'weak', 'weaker'] }));
+    expect(result.labelInformation.map((e) => [e.modality, e.estimator])).toEqual([
+      ['strong', 'ksg'],
+      ['strong', 'gaussian'],
+      ['weak', 'ksg'],
+      ['weak', 'gaussian'],
+      ['weaker', 'ksg'],
+      ['weaker', 'gaussian'],
+    ]);
+    const ksg = Object.fromEntries(result.labelInformation.filter((e) => e.estimator === 'ksg').map((e) => [e.modality, e]));
+    expect(ksg.strong.nats).toBeGreaterThan(ksg.weaker.nats);
+    expect(ksg.strong.n).toBe(ds.splits.test.length);
+    expect(ksg.strong.low).toBeLessThanOrEqual(ksg.strong.high);
+    // The same estimate the margin's label side makes for the student of the pair.
+    expect(ksg.weak.nats).toBeCloseTo(result.rows[0].primary.i_student_label, 1);
+    // Training 'weaker' for the ranking alone adds no KD rows.
+    expect(new Set(result.rows.map((r) => r.student))).toEqual(new Set(['weak']));
+  });
+
   it('lowers k for few representation rows, and records it', () => {
     expect(effectiveK(3, 100)).toBe(3);
     expect(effectiveK(3, 9)).toBe(2);

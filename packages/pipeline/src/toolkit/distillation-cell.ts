@@ -10,7 +10,7 @@
  */
 import { InvalidInputError, Matrix, fitPca, projectPca, silentReporter, type Reporter, type Rng } from '@cch-lab/core';
 import type { PairedDataset } from '@cch-lab/data';
-import { cchCriterion, oneHot } from '@cch-lab/estimators';
+import { cchCriterion, estimateMi, oneHot } from '@cch-lab/estimators';
 import { plugInGain } from '@cch-lab/theory';
 import { modalityList, modalityName, runDistillation, train, type ModalitySelection, type TrainedModel } from '@cch-lab/trainers';
 import type { Scalar } from '../types.js';
@@ -44,13 +44,33 @@ export interface DistillationCellOptions {
   estimators: EstimatorsSection;
   decision: DecisionSection;
   rng: Rng;
+  /**
+   * Modalities whose label information I(H; Y) is measured on their own, on the same held-out
+   * rows and with the same estimators (and projection) as the margins' I(H_s; Y): a ranking of
+   * the modalities before any KD.
+   */
+  labelInformation?: readonly ModalitySelection[];
   /** The experiment's keys copied into every row (cohort, repeat, …). */
   context?: Record<string, Scalar>;
   reporter?: Reporter;
 }
 
+/** I(H; Y) of one model's held-out representation, by one estimator family. */
+export interface LabelInformation {
+  modality: string;
+  estimator: string;
+  nats: number;
+  /** Subsample interval at the decision level (NaN when it could not be estimated). */
+  low: number;
+  high: number;
+  n: number;
+  effective_k: number;
+}
+
 export interface DistillationCellResult {
   rows: DistillationRow[];
+  /** One entry per (labelInformation modality, estimator family), in the order asked. */
+  labelInformation: LabelInformation[];
   /** Validation score of every model trained (accuracy, or −MSE), by modality name. */
   validation: Record<string, number>;
   meta: Record<string, unknown>;
@@ -76,6 +96,7 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
   };
 
   const rows: DistillationRow[] = [];
+  const information: LabelInformation[] = [];
   const adjustments: string[] = [];
   // A model's projection depends on that model alone: fitted once, however many pairs it is in.
   const projections = new Map<string, ProjectedSide>();
@@ -87,6 +108,9 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
       await modelOf(p.student);
     }
     pairs.push(...(options.morePairs?.(validation) ?? []));
+    for (const selection of options.labelInformation ?? []) {
+      information.push(...(await measureLabelInformation(await modelOf(selection), dataset, options, projections, rng.derive('label-information'))));
+    }
     const settings = kdSettings(options.kd);
     for (const pair of pairs) {
       const pairName = `${modalityName(pair.teacher)}→${modalityName(pair.student)}`;
@@ -143,6 +167,7 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
   for (const note of new Set(adjustments)) reporter.warn(`${dataset.name}: ${note}`);
   return {
     rows,
+    labelInformation: information,
     validation,
     meta: {
       source: dataset.source,
@@ -183,22 +208,53 @@ function projectRepresentations(
 ): (RepresentationPair & { meta: Record<string, unknown> }) | null {
   if (projection.method === 'none') return null;
   const rows = dataset.splits.train;
-  const side = (model: TrainedModel, representation: Matrix): ProjectedSide => {
-    const name = modalityName(model.modality);
-    const cached = known.get(name);
-    if (cached !== undefined) return cached;
-    const fitted = fitPca(model.representation(model.inputs(dataset, rows)), Math.min(projection.dims, representation.cols));
-    const result = { projected: projectPca(fitted, representation), explained: fitted.explained, dims: fitted.components.cols };
-    known.set(name, result);
-    return result;
-  };
-  const t = side(models.teacher, reps.teacher);
-  const s = side(models.student, reps.student);
+  const t = projectedSide(projection, models.teacher, dataset, reps.teacher, known);
+  const s = projectedSide(projection, models.student, dataset, reps.student, known);
   return {
     teacher: t.projected,
     student: s.projected,
     meta: { method: 'pca', fitRows: rows.length, teacher: { dims: t.dims, explained: t.explained }, student: { dims: s.dims, explained: s.explained } },
   };
+}
+
+/** One model's held-out representation projected by PCA fitted on its training rows' representation; cached per model. */
+function projectedSide(projection: { dims: number }, model: TrainedModel, dataset: PairedDataset, representation: Matrix, known: Map<string, ProjectedSide>): ProjectedSide {
+  const name = modalityName(model.modality);
+  const cached = known.get(name);
+  if (cached !== undefined) return cached;
+  const fitted = fitPca(model.representation(model.inputs(dataset, dataset.splits.train)), Math.min(projection.dims, representation.cols));
+  const result = { projected: projectPca(fitted, representation), explained: fitted.explained, dims: fitted.components.cols };
+  known.set(name, result);
+  return result;
+}
+
+/** I(H; Y) of one model on the test rows, by each configured family's label-side estimator. */
+async function measureLabelInformation(
+  model: TrainedModel,
+  dataset: PairedDataset,
+  options: DistillationCellOptions,
+  known: Map<string, ProjectedSide>,
+  rng: Rng,
+): Promise<LabelInformation[]> {
+  const rows = dataset.splits.test;
+  const name = modalityName(model.modality);
+  const full = model.representation(model.inputs(dataset, rows));
+  const labels = dataset.labels instanceof Int32Array ? Int32Array.from(rows, (i) => dataset.labels[i]) : new Matrix(Float64Array.from(rows, (i) => dataset.labels[i]), rows.length, 1);
+  const k = effectiveK(options.estimators.k, rows.length);
+  const out: LabelInformation[] = [];
+  for (const e of marginEstimators(options.estimators, dataset.task)) {
+    const x = options.estimators.projection.method !== 'none' && KNN_FAMILIES.has(e.teacherStudent) ? projectedSide(options.estimators.projection, model, dataset, full, known).projected : full;
+    try {
+      // Dead units are constant columns; dropped, as the criterion does.
+      const r = await estimateMi(e.studentLabel, x, labels, { dropConstantColumns: true, k, subsamples: options.estimators.subsamples, level: options.decision.level, rng: rng.derive(name).derive(e.name) });
+      out.push({ modality: name, estimator: e.name, nats: r.nats, low: r.interval?.low ?? Number.NaN, high: r.interval?.high ?? Number.NaN, n: r.n, effective_k: k });
+    } catch (error) {
+      // As for margins: too few rows for this estimator is recorded as no number, never invented.
+      if (!(error instanceof InvalidInputError)) throw error;
+      out.push({ modality: name, estimator: e.name, nats: Number.NaN, low: Number.NaN, high: Number.NaN, n: rows.length, effective_k: k });
+    }
+  }
+  return out;
 }
 
 async function measureMargins(
