@@ -10,3 +10,5 @@ export type { ArraysFolderOptions } from './write-arrays-folder.js';
 export { TINY_BASE, TINY_VIDEO_BASE, TINY_SEGMENTS, TINY_FRAMES, TINY_NON_FINITE, tinyValue, tinyFeatures, tinyExpectedMean } from './tiny-mosei.js';
 export type { Interval } from './tiny-mosei.js';
 export { SDK_FIXTURE_DIR } from './sdk-fixture.js';
+export { writeSyntheticCsdFolder } from './write-synthetic-csd-folder.js';
+export type { SyntheticCsdOptions } from './write-synthetic-csd-folder.js';

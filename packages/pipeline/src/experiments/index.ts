@@ -5,6 +5,7 @@
 import type { ExperimentRegistry } from '../config/resolve-config.js';
 import { mfhGaussExperiment } from './mfh-gauss/mfh-gauss-experiment.js';
 import { mnistMExperiment } from './mnist-m/mnist-m-experiment.js';
+import { moseiExperiment } from './mosei/mosei-experiment.js';
 import { pairedExperiment } from './paired/paired-experiment.js';
 import { syntheticExperiment } from './synthetic/synthetic-experiment.js';
 import { tcgaExperiment } from './tcga/tcga-experiment.js';
@@ -15,4 +16,5 @@ export const EXPERIMENTS: ExperimentRegistry = Object.freeze({
   tcga: tcgaExperiment,
   paired: pairedExperiment,
   'mnist-m': mnistMExperiment,
+  mosei: moseiExperiment,
 });
