@@ -18,6 +18,9 @@ export type {
   ExperimentSummary,
   ExperimentDefinition,
   ResultsFile,
+  Scorecard,
+  ScorecardAgreement,
+  ScorecardRegime,
 } from './types.js';
 
 // Configs

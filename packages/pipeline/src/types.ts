@@ -100,9 +100,57 @@ export interface FigureSpec {
   image?: { src: string; alt: string; width: number; height: number };
 }
 
+/** One criterion's agreement with the observed KD sign, as the scorecard shows it. */
+export interface ScorecardAgreement {
+  /** e.g. 'CCH (ksg)', 'exact risk', 'plug-in (linear probe)', 'naive: most accurate teacher'. */
+  label: string;
+  agree: number;
+  /** Decisive settings the criterion made a prediction for. */
+  decisive: number;
+  /** Settings whose observed effect was inconclusive (left out of the rate). */
+  inconclusive: number;
+  /** Decisive settings where the criterion made no prediction (left out of the rate). */
+  abstained: number;
+  /** agree / decisive; null when nothing was decisive. */
+  rate: number | null;
+  /** 95 % interval of the rate ([0, 1] when nothing was decisive). */
+  interval: [number, number];
+}
+
+/** The CCH's agreement within one regime of a breakdown (an n/p, a λ, a cohort, a σ). */
+export interface ScorecardRegime {
+  /** What varies, e.g. 'n/p', 'λ', 'cohort'. */
+  factor: string;
+  /** Its value here, printed, e.g. '0.5', 'brca'. */
+  value: string;
+  agreement: ScorecardAgreement;
+}
+
+/**
+ * What an experiment found, in the form the index's scorecard reads: the paper's claim, the CCH's
+ * agreement (and the other criteria's), teacher selection against the naive rule and chance, the
+ * regimes where the CCH does worst, and one sentence of verdict — all generated from the numbers.
+ */
+export interface Scorecard {
+  /** What the paper claims here: its reported effect and that the CCH agrees on all. */
+  paperClaim: string;
+  /** The CCH's agreement with the primary estimator. */
+  cch: ScorecardAgreement;
+  /** The other criteria scored the same way (other estimators, the exact risk, the plug-in). */
+  others: ScorecardAgreement[];
+  /** Is the margin's best teacher the best observed? Beside the naive rule and chance. */
+  teacherSelection?: { cch: ScorecardAgreement; naive: ScorecardAgreement; chance: number | null };
+  /** Breakdowns of the CCH's agreement, lowest rate first (only regimes with a decisive setting). */
+  regimes: ScorecardRegime[];
+  /** One sentence of verdict, from the numbers. */
+  verdict: string;
+}
+
 export interface ExperimentSummary {
   /** Flat rows for results.csv (usually one per cell row). */
   rows: Row[];
+  /** What the experiment found, for the index's scorecard and the top of its page. */
+  scorecard?: Scorecard;
   /** Overall numbers (e.g. agreement rates with intervals), stored in results.json. */
   summary: Record<string, unknown>;
   tables: TableSpec[];
@@ -159,6 +207,8 @@ export interface ResultsFile {
   configFile?: string;
   /** The tensor backend and why it was chosen. */
   backend: { name: string; reason: string };
+  /** How the run can be repeated: the command line, the git commit, the resolved config's hash. */
+  environment?: { command?: string; gitCommit?: string | null; configHash?: string; platform?: string; cores?: number };
   versions: { cchLab: string; experiment: number; node: string; tfjs: string };
   /** Every data source behind the numbers. */
   sources: DataSource[];
@@ -176,6 +226,8 @@ export interface ResultsFile {
   /** sha256 (first 16 hex) of every data file the cells read, by path. */
   dataFingerprints?: Record<string, string>;
   summary: Record<string, unknown>;
+  /** What the experiment found (absent for experiments that score no criterion). */
+  scorecard?: Scorecard;
   tables: TableSpec[];
   figures: FigureSpec[];
   notes: string[];

@@ -129,6 +129,7 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
     ...(Object.keys(cellMeta).length > 0 ? { cellMeta } : {}),
     ...(Object.keys(dataFingerprints).length > 0 ? { dataFingerprints } : {}),
     summary: summary.summary,
+    ...(summary.scorecard !== undefined ? { scorecard: summary.scorecard } : {}),
     tables: summary.tables,
     figures: summary.figures,
     notes: summary.notes ?? [],
