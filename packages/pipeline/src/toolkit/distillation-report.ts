@@ -7,6 +7,8 @@ import { isFusion } from './distillation-summary.js';
 import { agreementFigure } from './figures/agreement-figure.js';
 import { effectVsMarginFigure, type ReportedBand } from './figures/effect-vs-margin.js';
 import { estimatorVsEstimatorFigure } from './figures/estimator-figure.js';
+import { ablationClaims, ablationClaimsTable } from './ablation-claims.js';
+import { agreementBy } from './agreement-by.js';
 import { settingTable } from './setting-table.js';
 import { teacherSelectionTable } from './teacher-selection-table.js';
 
@@ -47,7 +49,9 @@ export function distillationTables(n: DistillationNumbers, sources: DataSource[]
     sources,
     caption: 'A fused student: no-KD = plain fusion, KD = fusion + KD from the teacher; means over repeats.',
   });
-  return [agreement, teacherSelectionTable(n.selection, sources), ...(fusionRows.length > 0 ? [fusion] : []), ...perGroup];
+  const claims = ablationClaims(n);
+  const ablation = claims.some((c) => c.verdict !== 'not testable here') ? [ablationClaimsTable(claims, sources)] : [];
+  return [agreement, teacherSelectionTable(n.selection, sources), ...(fusionRows.length > 0 ? [fusion] : []), ...perGroup, ...ablation];
 }
 
 export function distillationFigures(n: DistillationNumbers, sources: DataSource[], reported?: readonly ReportedBand[]): FigureSpec[] {
@@ -72,7 +76,29 @@ export function distillationFigures(n: DistillationNumbers, sources: DataSource[
   if (n.estimators.length > 1) {
     figures.push(estimatorVsEstimatorFigure({ values, x: 'margin', y: `margin_${n.estimators[1]}`, xLabel: n.estimators[0], yLabel: n.estimators[1], color: 'kind', sources }));
   }
+  figures.push(...factorAgreementFigures(n, sources));
   return figures;
+}
+
+/** The primary CCH's agreement per λ and per T, where a run varies them (the ablations' figures). */
+function factorAgreementFigures(n: DistillationNumbers, sources: DataSource[]): FigureSpec[] {
+  const key = n.criteria[0].key;
+  const single = n.settings.filter((s) => !isFusion(s.key.student) && !isFusion(s.key.teacher));
+  const out: FigureSpec[] = [];
+  for (const [factor, field, id] of [['λ', 'lambda', 'agreement-by-lambda'], ['T', 'temperature', 'agreement-by-temperature']] as const) {
+    const groups = agreementBy(single, (s) => s.key[field], [key]);
+    if (groups.length < 2 || groups.every((g) => g.agreement[key].total === 0)) continue;
+    out.push(
+      agreementFigure({
+        id,
+        title: `Agreement of the ${n.criteria[0].label} by ${factor}`,
+        criteria: groups.map((g) => ({ label: `${factor} = ${String(g.value)}`, agreement: g.agreement[key] })),
+        sources,
+        chance: 0.5,
+      }),
+    );
+  }
+  return out;
 }
 
 /** What was measured, in sentences generated from the numbers. */

@@ -10,7 +10,10 @@ import { marginEstimators, type EstimatorsSection } from './sections/estimators-
 import { settingRow } from './setting-table.js';
 import { scoreCriteria, type ClusteredAgreement } from './score-criteria.js';
 import { scoreTeacherSelection, type TeacherSelectionScore } from './teacher-selection.js';
-import type { Row } from '../types.js';
+import type { Row, Scalar, Scorecard } from '../types.js';
+import { agreementBy } from './agreement-by.js';
+import { buildScorecard } from './scorecard.js';
+import { ablationClaims } from './ablation-claims.js';
 
 export interface CriterionLabel {
   key: string;
@@ -86,6 +89,7 @@ export function distillationSummary(n: DistillationNumbers): Record<string, unkn
     agreement: n.agreement,
     agreement_fusion: n.agreementFusion,
     ...(n.group !== undefined ? { [`agreement_by_${n.group}`]: n.agreementByGroup } : {}),
+    ablation_claims: ablationClaims(n),
     teacher_selection: {
       cch: n.selection.cch,
       naive: n.selection.naive,
@@ -95,4 +99,16 @@ export function distillationSummary(n: DistillationNumbers): Record<string, unkn
       skipped: n.selection.skipped,
     },
   };
+}
+
+/**
+ * The scorecard of a distillation experiment: the primary estimator's CCH agreement, the other
+ * criteria, teacher selection, and the agreement by λ, by T and by group (a cohort) where they vary.
+ */
+export function distillationScorecard(n: DistillationNumbers, paperClaim: string): Scorecard {
+  const single = n.settings.filter((s) => !fusedSetting(s));
+  const keys = n.criteria.map((c) => c.key);
+  const by = (factor: string, valueOf: (s: SettingSummary) => Scalar) => ({ factor, groups: agreementBy(single, valueOf, keys) });
+  const breakdowns = [by('λ', (s) => s.key.lambda), by('T', (s) => s.key.temperature), ...(n.group !== undefined ? [by(n.group, (s) => s.key[n.group as string])] : [])];
+  return buildScorecard({ paperClaim, criteria: n.criteria, agreement: n.agreement, selection: n.selection, breakdowns });
 }

@@ -17,7 +17,7 @@ import { sourcesOf } from '../../toolkit/sources.js';
 import type { ExperimentDefinition } from '../../types.js';
 import { mfhGaussRules, mfhGaussSchema, type MfhGaussConfig } from './mfh-gauss-config.js';
 import { mfhGaussFigures, mfhGaussNotes, mfhGaussTables } from './mfh-gauss-report.js';
-import { mfhGaussNumbers, mfhGaussSummary } from './mfh-gauss-summary.js';
+import { mfhGaussNumbers, mfhGaussScorecard, mfhGaussSummary } from './mfh-gauss-summary.js';
 import { runMfhGaussCell, type MfhGaussCellParams } from './run-mfh-gauss-cell.js';
 
 /** The level axis of each sweep, as it reads in cell ids (`sweep=gamma/shared=4/seed=0`). */
@@ -50,6 +50,7 @@ export const mfhGaussExperiment: ExperimentDefinition<MfhGaussConfig, MfhGaussCe
     return {
       rows: numbers.flat,
       summary: mfhGaussSummary(numbers),
+      scorecard: mfhGaussScorecard(numbers),
       tables: mfhGaussTables(numbers, sources),
       figures: mfhGaussFigures(numbers, config, sources),
       sources,

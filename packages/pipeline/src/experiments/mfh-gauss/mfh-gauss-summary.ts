@@ -15,7 +15,9 @@ import type { DistillationRow } from '../../toolkit/distillation-row.js';
 import { marginEstimators } from '../../toolkit/sections/estimators-section.js';
 import { settingRow } from '../../toolkit/setting-table.js';
 import { scoreCriteria, type ClusteredAgreement } from '../../toolkit/score-criteria.js';
-import type { Row, Scalar } from '../../types.js';
+import type { Row, Scalar, Scorecard } from '../../types.js';
+import { agreementBy } from '../../toolkit/agreement-by.js';
+import { buildScorecard } from '../../toolkit/scorecard.js';
 import type { MfhGaussConfig } from './mfh-gauss-config.js';
 import { MFH_REPORTED_SOURCE, mfhReported } from './mfh-reported.js';
 
@@ -66,6 +68,15 @@ export function mfhGaussNumbers(rows: DistillationRow[], config: MfhGaussConfig)
     breakEvenGamma: breakEven(settings.filter((s) => s.key.sweep === 'gamma')),
     noKdSpread: Object.fromEntries(sweeps.map((w) => [w, noKdSpread(rows.filter((r) => r.context.sweep === w))])),
   };
+}
+
+/** The claims this benchmark tests, for the scorecard. */
+export const MFH_PAPER_CLAIM = 'the Modality Focusing Hypothesis (Xue et al. 2023): KD helps when enough decisive features are shared (γ above a break-even); the CCH paper claims its margin predicts the same outcomes (arXiv 2510.13182)';
+
+/** The scorecard: the CCH's agreement first, then the MFH's γ rule and the plug-in; by sweep. */
+export function mfhGaussScorecard(n: MfhGaussNumbers): Scorecard {
+  const keys = n.criteria.map((c) => c.key);
+  return buildScorecard({ paperClaim: MFH_PAPER_CLAIM, criteria: n.criteria, agreement: n.agreement, breakdowns: [{ factor: 'sweep', groups: agreementBy(n.settings, (s) => s.key.sweep, keys) }] });
 }
 
 export function mfhGaussSummary(n: MfhGaussNumbers): Record<string, unknown> {

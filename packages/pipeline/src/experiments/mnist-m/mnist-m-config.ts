@@ -24,6 +24,9 @@ export const mnistMSchema = z.strictObject({
   blur: z
     .strictObject({ sigmas: z.array(z.number().min(0).max(10)).min(1).default([0, 1, 2, 3]).describe('Gaussian blur σ (pixels) of the teacher’s MNIST, one teacher per level; 0 = none') })
     .prefault({}),
+  noise: z
+    .strictObject({ sigmas: z.array(z.number().gt(0).max(10)).default([]).describe('Gaussian noise sd on the teacher’s (unblurred) pixel intensities in [0, 1], one more teacher per level; [] adds none') })
+    .prefault({}),
   split: z.strictObject({ test: z.number().gt(0).lt(1).default(0.3), val: z.number().gt(0).lt(1).default(0.15) }).prefault({}),
   model: modelSection,
   train: trainSection,
@@ -36,7 +39,13 @@ export type MnistMConfig = z.output<typeof mnistMSchema>;
 export function mnistMRules(config: MnistMConfig): ConfigIssue[] {
   const issues = [...kdRules(config.kd), ...dataRules(config.data)];
   if (new Set(config.blur.sigmas).size !== config.blur.sigmas.length) issues.push({ path: 'blur.sigmas', message: 'lists a level twice' });
+  if (new Set(config.noise.sigmas).size !== config.noise.sigmas.length) issues.push({ path: 'noise.sigmas', message: 'lists a level twice' });
   return issues;
+}
+
+/** The teacher modality of a noise level (on the unblurred digits). */
+export function noisyName(sigma: number): string {
+  return `mnist-noise-${sigma}`;
 }
 
 /** The teacher modality of a blur level. */

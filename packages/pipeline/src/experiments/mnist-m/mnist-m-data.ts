@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { Matrix, Rng, contentHash } from '@cch-lab/core';
-import { DATA_SOURCES, fingerprintFiles, gaussianBlur, type DataSource, type PairedDataset } from '@cch-lab/data';
+import { DATA_SOURCES, addGaussianNoise, fingerprintFiles, gaussianBlur, type DataSource, type PairedDataset } from '@cch-lab/data';
 import { embeddedMnist, loadMnistIdx, mnistIdxFiles, mnistMPairs, photoFiles, type DigitSet } from '@cch-lab/data-mnist-m';
 import { memoDatasetAsync } from '../../toolkit/dataset-memo.js';
 import { wantsRealData } from '../../toolkit/sections/data-section.js';
-import { blurredName, type MnistMConfig } from './mnist-m-config.js';
+import { blurredName, noisyName, type MnistMConfig } from './mnist-m-config.js';
 
 export const MNIST_M = 'mnistm';
 const DIGIT_SHAPE = [28, 28, 1] as const;
@@ -32,7 +32,7 @@ function weaker(a: DataSource, b: DataSource): DataSource {
 }
 
 export function mnistMDataset(config: MnistMConfig, cacheDir: string | undefined): Promise<PairedDataset> {
-  const key = contentHash({ data: config.data, sigmas: config.blur.sigmas, seed: config.seed, files: fingerprintFiles(mnistMDataFiles(config.data)) });
+  const key = contentHash({ data: config.data, sigmas: config.blur.sigmas, noise: config.noise.sigmas, seed: config.seed, files: fingerprintFiles(mnistMDataFiles(config.data)) });
   return memoDatasetAsync(`mnist-m:${key}`, () => build(config, cacheDir));
 }
 
@@ -50,6 +50,12 @@ async function build(config: MnistMConfig, cacheDir: string | undefined): Promis
     modalities[blurredName(sigma)] = gaussianBlur(gray, DIGIT_SHAPE, sigma);
     featureShapes[blurredName(sigma)] = [...DIGIT_SHAPE];
   }
+  // The same noise in every repeat, as for the images themselves: a degraded data set, not a draw.
+  const noiseRng = new Rng(config.seed).derive('teacher-noise');
+  for (const sigma of config.noise.sigmas) {
+    modalities[noisyName(sigma)] = addGaussianNoise(gray, sigma, noiseRng.derive(String(sigma)));
+    featureShapes[noisyName(sigma)] = [...DIGIT_SHAPE];
+  }
   modalities[MNIST_M] = new Matrix(partner.images, set.n, 28 * 28 * 3);
   featureShapes[MNIST_M] = [...COLOUR_SHAPE];
   return {
@@ -62,6 +68,6 @@ async function build(config: MnistMConfig, cacheDir: string | undefined): Promis
     classes: Array.from({ length: 10 }, (_, i) => String(i)),
     // No split of its own: every repeat draws one (splitForRepeat).
     splits: { train: Int32Array.from(set.labels, (_, i) => i), test: new Int32Array(0) },
-    meta: { digits: set.meta, partner: partner.meta, sigmas: config.blur.sigmas },
+    meta: { digits: set.meta, partner: partner.meta, sigmas: config.blur.sigmas, noise: config.noise.sigmas },
   };
 }

@@ -34,6 +34,14 @@ describe('pipeline/experiments/mnist-m', () => {
     expect(r.figures.find((f) => f.id === 'effect-vs-margin')?.caption).toMatch(/paper's reported effects/);
   }, 120_000);
 
+  it('adds a teacher per noise level on the unblurred digits, marked by its σ', async () => {
+    const r = (await runInTemp(resolveInline(SMALL, ['repeats=1', 'blur.sigmas=[0]', 'noise.sigmas=[0.8]']))).results;
+    expect(r.cells.map((c) => [c.teacher, c.sigma, c.noise])).toEqual([
+      ['mnist-blur-0', 0, null],
+      ['mnist-noise-0.8', null, 0.8],
+    ]);
+  }, 120_000);
+
   it('uses a folder of photos for the partners, and a changed photo recomputes the cells', async () => {
     const dir = tempDir('cch-mnistm-bg-');
     const files = await mnistTesting.writeBackgroundPngs(dir, 2, 80, 60);

@@ -44,6 +44,8 @@ describe('pipeline/experiments/mosei', () => {
     expect(noise.find((c) => c.sigma === 0)?.margin).toBe(pairs[0].margin);
     expect(r.tables.map((t) => t.id)).toEqual(expect.arrayContaining(['modality-ranking', 'paper-comparison', 'noise-sweep']));
     expect(r.figures.map((f) => f.id)).toEqual(expect.arrayContaining(['modality-ranking', 'noise-margin', 'noise-effect']));
+    expect(r.scorecard?.paperClaim).toMatch(/text > audio > visual/);
+    expect(r.scorecard?.verdict).toMatch(/CCH \(ksg\)/);
     // Per-segment meta stays out of results.json.
     expect(JSON.stringify(r.cellMeta)).not.toContain('"videos":["sim');
   }, 120_000);

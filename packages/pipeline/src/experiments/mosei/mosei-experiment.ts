@@ -11,7 +11,7 @@ import { runDistillationCell, type DistillationPair } from '../../toolkit/distil
 import { distillationFigures, distillationNotes, distillationTables } from '../../toolkit/distillation-report.js';
 import { flattenDistillationRow, type DistillationRow } from '../../toolkit/distillation-row.js';
 import { distillationSections } from '../../toolkit/distillation-sections.js';
-import { distillationNumbers, distillationSummary } from '../../toolkit/distillation-summary.js';
+import { distillationNumbers, distillationScorecard, distillationSummary } from '../../toolkit/distillation-summary.js';
 import { expandSweep, repeatAxis, sweepCells } from '../../toolkit/expand-sweep.js';
 import type { ReportedBand } from '../../toolkit/figures/effect-vs-margin.js';
 import { sourcesOf } from '../../toolkit/sources.js';
@@ -24,6 +24,9 @@ import { moseiRanking, rankingFigure, rankingRows, rankingTable } from './mosei-
 
 /** The paper's reported KD gains (accuracy), drawn as a band on the effect-vs-margin figure. */
 const REPORTED: readonly ReportedBand[] = [{ side: 'positive', low: Math.min(...Object.values(PAPER_GAINS)), high: Math.max(...Object.values(PAPER_GAINS)), label: 'paper: text → visual / audio' }];
+
+/** The paper's claim for this experiment, for the scorecard. */
+const PAPER_CLAIM = 'modalities rank text > audio > visual by I(H;Y); KD gains +1.1 % (text → visual) and +2.3 % (text → audio) accuracy; the CCH’s sign matches the outcome, and teacher noise walks the margin across zero (arXiv 2510.13182)';
 
 /** Meta keys of the loaded data too long for results.json (one entry per segment). */
 const PER_ROW_META = new Set(['videos', 'segmentIds']);
@@ -99,6 +102,7 @@ export const moseiExperiment: ExperimentDefinition<MoseiConfig, { repeat: number
         ...(sweep !== null ? { noise_sweep: { teacher: sweep.teacher, student: sweep.student, levels: sweep.levels, crossing: sweep.crossing, first_decisively_negative: sweep.firstDecisivelyNegative, effect_crossing: sweep.effectCrossing } } : {}),
         paper_reported: { gains: PAPER_GAINS, ranking: 'text > audio > visual', comparison: paper.rows },
       },
+      scorecard: distillationScorecard(numbers, PAPER_CLAIM),
       tables: [rankingTable(ranking, sources, task), paper.table(sources), ...distillationTables({ ...numbers, flat: rows }, sources), ...(sweep !== null ? [noiseTable(sweep, sources, task)] : [])],
       figures: [rankingFigure(ranking, sources), ...distillationFigures(numbers, sources, task === 'classification' ? REPORTED : undefined), ...(sweep !== null ? noiseFigures(sweep, sources) : [])],
       sources,

@@ -14,7 +14,7 @@ import { runDistillationCell } from '../../toolkit/distillation-cell.js';
 import { distillationSections } from '../../toolkit/distillation-sections.js';
 import { distillationFigures, distillationNotes, distillationTables } from '../../toolkit/distillation-report.js';
 import { flattenDistillationRow, type DistillationRow } from '../../toolkit/distillation-row.js';
-import { distillationNumbers, distillationSummary } from '../../toolkit/distillation-summary.js';
+import { distillationNumbers, distillationScorecard, distillationSummary } from '../../toolkit/distillation-summary.js';
 import { expandSweep, repeatAxis, sweepCells } from '../../toolkit/expand-sweep.js';
 import { decisionSection } from '../../toolkit/sections/decision-section.js';
 import { estimatorsSection } from '../../toolkit/sections/estimators-section.js';
@@ -104,6 +104,7 @@ export const pairedExperiment: ExperimentDefinition<PairedConfig, { repeat: numb
   summarize(records, config) {
     const sources = sourcesOf(records);
     const numbers = distillationNumbers(records.flatMap((r) => (r.output.distillation ?? []) as DistillationRow[]), { estimators: config.estimators, level: config.decision.level });
-    return { rows: numbers.flat, summary: distillationSummary(numbers), tables: distillationTables(numbers, sources), figures: distillationFigures(numbers, sources), sources, notes: distillationNotes(numbers) };
+    const scorecard = distillationScorecard(numbers, 'your own data: the paper makes no claim here; the CCH predicts KD helps where the margin is positive');
+    return { rows: numbers.flat, summary: distillationSummary(numbers), scorecard, tables: distillationTables(numbers, sources), figures: distillationFigures(numbers, sources), sources, notes: distillationNotes(numbers) };
   },
 };

@@ -28,7 +28,7 @@ import { NEURAL_ESTIMATORS, syntheticRules, syntheticSchema, type SyntheticConfi
 import { syntheticNotes } from './synthetic-notes.js';
 import { syntheticFigures, syntheticTables } from './synthetic-report.js';
 import { syntheticSettings } from './synthetic-settings.js';
-import { syntheticSummary } from './synthetic-summary.js';
+import { syntheticScorecard, syntheticSummary } from './synthetic-summary.js';
 
 export const syntheticExperiment: ExperimentDefinition<SyntheticConfig, SyntheticCellParams> = {
   name: 'synthetic',
@@ -59,6 +59,7 @@ export const syntheticExperiment: ExperimentDefinition<SyntheticConfig, Syntheti
     return {
       rows: settings.map((s) => s.row),
       summary,
+      scorecard: syntheticScorecard(settings, methods),
       tables: syntheticTables(settings, summary, methods, sources),
       figures: syntheticFigures(settings, summary, methods, config.decision.level, sources),
       sources,

@@ -10,8 +10,9 @@
 import { pearson } from '@cch-lab/core';
 import { cchKey } from '../../toolkit/aggregate-settings.js';
 import { agreementBy, agreementRows } from '../../toolkit/agreement-by.js';
+import { buildScorecard } from '../../toolkit/scorecard.js';
 import { scoreCriteria, type ClusteredAgreement } from '../../toolkit/score-criteria.js';
-import type { Row } from '../../types.js';
+import type { Row, Scorecard } from '../../types.js';
 import type { MarginMethod } from './synthetic-config.js';
 import { ANALYTIC_KEY, EXACT_KEY, PLUGIN_KEY, type SyntheticSetting } from './synthetic-settings.js';
 
@@ -57,6 +58,20 @@ export interface SyntheticSummary extends Record<string, unknown> {
   agreement_by_margin_sign: Row[];
   monte_carlo_check: { no_kd: MonteCarloCheck; kd: MonteCarloCheck };
   gain_prediction: Row[];
+}
+
+/** The paper's claim for the joint Gaussian model, for the scorecard. */
+export const SYNTHETIC_PAPER_CLAIM = 'Theorem 1: in the joint Gaussian model KD lowers the student’s MSE exactly when I(H₁;H₂) > I(H₂;Y); the experiments agree for every λ (arXiv 2510.13182)';
+
+/** The scorecard: the analytic margin's CCH first, then the estimated margins, the exact risk and the plug-in; by n/p and λ. */
+export function syntheticScorecard(settings: readonly SyntheticSetting[], methods: readonly MarginMethod[]): Scorecard {
+  const criteria = syntheticCriteria(methods);
+  const keys = criteria.map((c) => c.key);
+  const breakdowns = [
+    { factor: 'n/p', groups: agreementBy(settings, (s) => s.row.n_over_p, keys) },
+    { factor: 'λ', groups: agreementBy(settings, (s) => s.row.lambda, keys) },
+  ];
+  return buildScorecard({ paperClaim: SYNTHETIC_PAPER_CLAIM, criteria, agreement: scoreCriteria(settings, keys), breakdowns });
 }
 
 export function syntheticSummary(settings: readonly SyntheticSetting[], methods: readonly MarginMethod[]): SyntheticSummary {

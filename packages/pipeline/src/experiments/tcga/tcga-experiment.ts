@@ -6,7 +6,7 @@
  */
 import { distillationFigures, distillationNotes, distillationTables } from '../../toolkit/distillation-report.js';
 import type { DistillationRow } from '../../toolkit/distillation-row.js';
-import { distillationNumbers, distillationSummary } from '../../toolkit/distillation-summary.js';
+import { distillationNumbers, distillationScorecard, distillationSummary } from '../../toolkit/distillation-summary.js';
 import { expandSweep, repeatAxis, sweepCells } from '../../toolkit/expand-sweep.js';
 import { sourcesOf } from '../../toolkit/sources.js';
 import type { ExperimentDefinition } from '../../types.js';
@@ -46,6 +46,7 @@ export const tcgaExperiment: ExperimentDefinition<TcgaConfig, TcgaCellParams> = 
     return {
       rows: numbers.flat,
       summary: { ...distillationSummary(numbers), paper_claim: PAPER_CLAIM },
+      scorecard: distillationScorecard(numbers, PAPER_CLAIM),
       tables: distillationTables(numbers, sources),
       figures: distillationFigures(numbers, sources),
       sources,
