@@ -9,7 +9,9 @@ import { effectVsMarginFigure, type ReportedBand } from './figures/effect-vs-mar
 import { estimatorVsEstimatorFigure } from './figures/estimator-figure.js';
 import { ablationClaims, ablationClaimsTable } from './ablation-claims.js';
 import { agreementBy } from './agreement-by.js';
+import { lineChart } from '../figures/helpers.js';
 import { settingTable } from './setting-table.js';
+import { sourceSentence } from './sources.js';
 import { teacherSelectionTable } from './teacher-selection-table.js';
 
 const PAIR_KEYS: ColumnSpec[] = [
@@ -87,7 +89,22 @@ function factorAgreementFigures(n: DistillationNumbers, sources: DataSource[]): 
   const out: FigureSpec[] = [];
   for (const [factor, field, id] of [['λ', 'lambda', 'agreement-by-lambda'], ['T', 'temperature', 'agreement-by-temperature']] as const) {
     const groups = agreementBy(single, (s) => s.key[field], [key]);
-    if (groups.length < 2 || groups.every((g) => g.agreement[key].total === 0)) continue;
+    if (groups.length < 2) continue;
+    const values = single.map((s) => ({
+      value: s.key[field],
+      effect: s.gain.mean,
+      low: Number.isFinite(s.gain.low) ? s.gain.low : s.gain.mean,
+      high: Number.isFinite(s.gain.high) ? s.gain.high : s.gain.mean,
+      pair: `${String(s.key.teacher)} → ${String(s.key.student)}${n.group !== undefined ? ` (${String(s.key[n.group])})` : ''}`,
+    }));
+    out.push({
+      id: `effect-by-${field}`,
+      title: `KD effect by ${factor}`,
+      caption: `Mean over repeats with its 95 % t-band, one line per pair. ${sourceSentence(sources)}`,
+      sources,
+      spec: lineChart({ values, x: 'value', y: 'effect', color: 'pair', errorBand: { lower: 'low', upper: 'high' }, xTitle: factor, yTitle: n.task === 'classification' ? 'KD effect (accuracy)' : 'KD effect (MSE, no-KD − KD)' }),
+    });
+    if (groups.every((g) => g.agreement[key].total === 0)) continue;
     out.push(
       agreementFigure({
         id,

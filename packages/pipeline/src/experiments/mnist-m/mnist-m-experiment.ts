@@ -12,6 +12,7 @@ import { distillationSections } from '../../toolkit/distillation-sections.js';
 import { distillationNumbers, distillationScorecard, distillationSummary } from '../../toolkit/distillation-summary.js';
 import { expandSweep, repeatAxis, sweepCells } from '../../toolkit/expand-sweep.js';
 import type { ReportedBand } from '../../toolkit/figures/effect-vs-margin.js';
+import { noiseFigures, noiseSentence, noiseSweep, noiseTable } from '../../toolkit/noise-sweep.js';
 import { sourcesOf } from '../../toolkit/sources.js';
 import { splitForRepeat } from '../../toolkit/split-for-repeat.js';
 import type { ExperimentDefinition, Row } from '../../types.js';
@@ -60,14 +61,19 @@ export const mnistMExperiment: ExperimentDefinition<MnistMConfig, { repeat: numb
     const noise = Object.fromEntries(config.noise.sigmas.map((s) => [noisyName(s), s]));
     // The paper's names for the three accuracies, beside the toolkit's.
     const rows: Row[] = numbers.flat.map((r) => ({ sigma: sigma[String(r.teacher)] ?? null, ...(config.noise.sigmas.length > 0 ? { noise: noise[String(r.teacher)] ?? null } : {}), ...r, teacher_acc: r.teacher_accuracy, student_acc: r.no_kd_accuracy, kd_acc: r.kd_accuracy }));
+    // The noise levels' sweep, with the clean teacher (blur σ = 0) as its σ = 0 when there is one.
+    const sweepTeachers: Record<string, number> = { ...(config.blur.sigmas.includes(0) ? { [blurredName(0)]: 0 } : {}), ...noise };
+    const noisyRows = records.flatMap((r) => (r.output.distillation ?? []) as DistillationRow[]).filter((r) => r.teacher in sweepTeachers);
+    const sweep = config.noise.sigmas.length > 0 ? noiseSweep(distillationNumbers(noisyRows, { estimators: config.estimators, level: config.decision.level }), sweepTeachers, 'MNIST', 'MNIST-M') : null;
     const notes = distillationNotes(numbers);
+    if (sweep !== null) notes.push(noiseSentence(sweep));
     if (sources.includes('simulated')) notes.push('The MNIST-M partner is MNIST-M-style: real MNIST digits over procedural colour textures, not BSDS500 photos; pass data.backgrounds=DIR for photos.');
     return {
       rows,
-      summary: { ...distillationSummary(numbers), paper_reported: REPORTED },
+      summary: { ...distillationSummary(numbers), paper_reported: REPORTED, ...(sweep !== null ? { noise_sweep: { levels: sweep.levels, crossing: sweep.crossing, first_decisively_negative: sweep.firstDecisivelyNegative, effect_crossing: sweep.effectCrossing } } : {}) },
       scorecard: distillationScorecard(numbers, PAPER_CLAIM),
-      tables: distillationTables({ ...numbers, flat: rows }, sources),
-      figures: [...distillationFigures(numbers, sources, REPORTED), ...examplesFigure(records)],
+      tables: [...distillationTables({ ...numbers, flat: rows }, sources), ...(sweep !== null ? [noiseTable(sweep, sources, 'classification')] : [])],
+      figures: [...distillationFigures(numbers, sources, REPORTED), ...(sweep !== null ? noiseFigures(sweep, sources) : []), ...examplesFigure(records)],
       sources,
       notes,
     };

@@ -18,7 +18,7 @@ import { sourcesOf } from '../../toolkit/sources.js';
 import type { ExperimentDefinition, Row } from '../../types.js';
 import { moseiRules, moseiSchema, noisyName, type MoseiConfig } from './mosei-config.js';
 import { moseiDataset, moseiFiles, repeatData } from './mosei-data.js';
-import { noiseFigures, noiseSentence, noiseSweep, noiseTable } from './mosei-noise.js';
+import { noiseFigures, noiseSentence, noiseSweep, noiseTable } from '../../toolkit/noise-sweep.js';
 import { paperComparison, PAPER_GAINS } from './mosei-paper.js';
 import { moseiRanking, rankingFigure, rankingRows, rankingTable } from './mosei-ranking.js';
 

@@ -1,14 +1,15 @@
 /**
- * The teacher-noise sweep: Gaussian noise of growing σ on the teacher's (standardised) input,
+ * The teacher-noise sweep: Gaussian noise of growing σ on the teacher's input (MOSEI: standardised
+ * features; MNIST-M: pixel intensities),
  * one teacher per level, distilled into the same student. Per level the margin (the same for
  * every λ, T: it depends on the two models only) and the KD effect of every λ × T setting, and
  * where the mean margin crosses zero — read from the numbers, never assumed.
  */
 import type { DataSource } from '@cch-lab/data';
-import { lineChart } from '../../figures/helpers.js';
-import type { DistillationNumbers } from '../../toolkit/distillation-summary.js';
-import { sourceSentence } from '../../toolkit/sources.js';
-import type { FigureSpec, Row, TableSpec } from '../../types.js';
+import { lineChart } from '../figures/helpers.js';
+import type { DistillationNumbers } from './distillation-summary.js';
+import { sourceSentence } from './sources.js';
+import type { FigureSpec, Row, TableSpec } from '../types.js';
 
 export interface NoiseLevel {
   sigma: number;
