@@ -4,5 +4,17 @@
  * `@cch-lab/data` (DataSource).
  */
 export { COLUMN_FORMATS } from '@cch-lab/pipeline';
-export type { ColumnFormat, ColumnSpec, FigureSpec, Profile, ResultsFile, Row, Scalar, TableSpec } from '@cch-lab/pipeline';
+export type {
+  ColumnFormat,
+  ColumnSpec,
+  FigureSpec,
+  Profile,
+  ResultsFile,
+  Row,
+  Scalar,
+  Scorecard,
+  ScorecardAgreement,
+  ScorecardRegime,
+  TableSpec,
+} from '@cch-lab/pipeline';
 export type { DataSource } from '@cch-lab/data';

@@ -1,16 +1,20 @@
 /**
  * Writing reports to disk: `<dir>/index.html` for one experiment, and `<reportsRoot>/index.html`
- * linking every experiment that has a results.json. Both written atomically.
+ * — the scorecard of every experiment that has a results.json, built from those files alone (no
+ * recomputation). Both written atomically.
  */
 import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DataNotFoundError } from '@cch-lab/core';
+import { DataNotFoundError, InvalidInputError } from '@cch-lab/core';
 import { writeTextAtomic } from '@cch-lab/data';
 import { checkResultsFile } from './check-results-file.js';
 import type { ResultsFile } from './contract.js';
 import { renderExperimentPage } from './html/experiment-page.js';
-import { renderIndexPage, type IndexEntry } from './html/index-page.js';
+import type { IndexEntry } from './html/index-entry.js';
+import { renderIndexPage } from './html/index-page.js';
+import { unusableResultsPage } from './html/unusable-results-page.js';
+import { readScorecard } from './scorecard/read-scorecard.js';
 
 /** The file name of every page: an experiment's in its directory, the index in the reports root. */
 export const REPORT_PAGE = 'index.html';
@@ -19,21 +23,35 @@ export const RESULTS_FILE = 'results.json';
 
 /**
  * Renders `results` and writes `dir/index.html` atomically. `warnings` lists figures or tables
- * that could not be rendered (they show as error boxes on the page) and Vega warnings.
- * @throws InvalidInputError when `results` is not a usable results file; CchError 'EWRITE' when the file cannot be written.
+ * that could not be rendered (they show as error boxes on the page) and Vega warnings. When
+ * `results` is not a usable results file (`cch report` passes whatever JSON it found), the page
+ * written says so and the warning names `dir/results.json`: one odd file must not stop the
+ * rebuild of every other report.
+ * @throws CchError 'EWRITE' when the file cannot be written.
  */
 export async function writeExperimentReport(dir: string, results: ResultsFile): Promise<{ htmlPath: string; warnings: string[] }> {
-  const { html, warnings } = await renderExperimentPage(results);
   const htmlPath = path.join(dir, REPORT_PAGE);
+  const file = path.join(dir, RESULTS_FILE);
+  try {
+    checkResultsFile(results); // the warning below names the file once
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const reason = `${file}: not a usable results file (${error.message}); rerun the experiment to rewrite it`;
+    await writeTextAtomic(htmlPath, unusableResultsPage(reason));
+    return { htmlPath, warnings: [reason] };
+  }
+  const { html, warnings } = await renderExperimentPage(results);
   await writeTextAtomic(htmlPath, html);
   return { htmlPath, warnings };
 }
 
 /**
- * Scans `reportsRoot/<name>/results.json` and writes `reportsRoot/index.html` linking each
- * experiment page (sorted by experiment name). Directories without a results.json (such as
- * `.cache`) are skipped silently; a results.json that cannot be read or parsed is skipped with a
- * warning naming the file and the reason.
+ * Scans `reportsRoot/<name>/results.json` and writes `reportsRoot/index.html`: the scorecard row
+ * of each experiment, linking its page (sorted by experiment, then directory), and the figures
+ * across experiments. Directories without a results.json (such as `.cache`) are skipped silently;
+ * a results.json that cannot be read or parsed is skipped with a warning naming the file and the
+ * reason; a malformed scorecard is dropped with a warning (the experiment is listed as not scored);
+ * figures that cannot be rendered are warnings too.
  * @throws DataNotFoundError when `reportsRoot` cannot be listed.
  */
 export async function writeReportIndex(
@@ -69,32 +87,46 @@ export async function writeReportIndex(
       continue;
     }
     try {
-      entries.push(indexEntry(checkResultsFile(parsed, file), `${encodeURIComponent(d.name)}/${REPORT_PAGE}`));
+      entries.push(indexEntry(checkResultsFile(parsed), d.name, file, warnings)); // the warning names the file
     } catch (error) {
       warnings.push(`skipped ${file}: ${(error as Error).message}`);
     }
   }
-  entries.sort((a, b) => a.experiment.localeCompare(b.experiment) || a.href.localeCompare(b.href));
+  entries.sort((a, b) => a.experiment.localeCompare(b.experiment) || a.dir.localeCompare(b.dir));
   const htmlPath = path.join(reportsRoot, REPORT_PAGE);
-  await writeTextAtomic(htmlPath, renderIndexPage(entries));
+  const page = await renderIndexPage(entries);
+  warnings.push(...page.warnings);
+  await writeTextAtomic(htmlPath, page.html);
   return { htmlPath, entries, warnings };
 }
 
-function indexEntry(results: ResultsFile, href: string): IndexEntry {
+function indexEntry(results: ResultsFile, dir: string, file: string, warnings: string[]): IndexEntry {
+  const { scorecard, problem } = readScorecard(results.scorecard);
+  if (problem !== undefined) warnings.push(`${file}: ${problem}; the index lists the experiment as not scored`);
   return {
+    dir,
     experiment: results.experiment,
     title: results.title,
-    href,
+    href: `${encodeURIComponent(dir)}/${REPORT_PAGE}`,
     profile: results.profile,
     sources: results.sources,
     finishedAt: results.finishedAt,
+    ...(typeof results.configFile === 'string' ? { configFile: results.configFile } : {}),
     summaryLine: firstSentence(results.description),
+    ...(scorecard !== undefined ? { scorecard } : {}),
   };
 }
+
+/** Words whose trailing period does not end a sentence ("Xue et al. 2023", "e.g. MNIST"). */
+const ABBREVIATIONS = /(?:\bal|\be\.g|\bi\.e|\bcf|\bvs|\bFig|\bEq|\bSec|\bTab)\.$/;
 
 /** The description's first sentence, as the one line under an index entry. */
 function firstSentence(text: unknown): string | undefined {
   if (typeof text !== 'string' || text.trim() === '') return undefined;
-  const match = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
-  return (match ? match[1] : text.trim()).replace(/\s+/g, ' ');
+  const trimmed = text.trim();
+  for (const m of trimmed.matchAll(/[.!?](?=\s|$)/g)) {
+    const end = (m.index ?? 0) + 1;
+    if (!ABBREVIATIONS.test(trimmed.slice(0, end))) return trimmed.slice(0, end).replace(/\s+/g, ' ');
+  }
+  return trimmed.replace(/\s+/g, ' ');
 }

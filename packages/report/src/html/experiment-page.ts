@@ -1,20 +1,21 @@
 /**
- * One experiment's report page, rendered from its results.json alone: title and description, a
- * provenance box, the summary, the notes, every table and figure (SVG inline), and the resolved
- * config. A figure or table that fails to render becomes an error box on the page and a warning
- * in the result; it never takes the page down with it.
+ * One experiment's report page, rendered from its results.json alone, in the order a researcher
+ * reads it: what it found (the scorecard's verdict and the CCH's agreement), the figures, the
+ * tables (each in its own scroll box, long ones collapsed), the notes, then what is needed to
+ * rerun it — the resolved config, the environment — and the raw summary, all three collapsed or
+ * last. A figure or table that fails to render becomes an error box on the page and a warning in
+ * the result; it never takes the page down with it.
  */
-import { recordingReporter } from '@cch-lab/core';
 import { checkResultsFile } from '../check-results-file.js';
-import type { FigureSpec, ResultsFile, TableSpec } from '../contract.js';
+import type { ResultsFile } from '../contract.js';
 import { escapeHtml } from '../format/escape-html.js';
-import { slug } from '../format/slug.js';
 import { sourcesLine } from '../format/source-badge.js';
-import { renderFigureSvg } from '../figures/render-svg.js';
-import { renderTable } from '../tables/render-table.js';
+import { readScorecard } from '../scorecard/read-scorecard.js';
+import { renderFigureBlock } from './figure-block.js';
 import { pageShell } from './page-shell.js';
 import { renderProvenanceBox } from './provenance-box.js';
-import { renderSummary } from './render-summary.js';
+import { renderScorecardBox } from './scorecard-box.js';
+import { renderTableBlock } from './table-block.js';
 
 /** A rendered page and what went wrong on the way (figures or tables that could not render, Vega warnings). */
 export interface RenderedPage {
@@ -29,38 +30,49 @@ export interface RenderedPage {
 export async function renderExperimentPage(results: ResultsFile): Promise<RenderedPage> {
   checkResultsFile(results);
   const warnings: string[] = [];
-  const sections: string[] = [header(results), renderProvenanceBox(results)];
+  const sections: string[] = [header(results), scorecardSection(results, warnings)];
 
-  if (results.summary !== undefined && Object.keys(results.summary).length > 0) {
-    sections.push(`<section class="summary-section">\n<h2>Summary</h2>\n${renderSummary(results.summary)}\n</section>`);
-  }
-  const notes = results.notes ?? [];
-  if (notes.length > 0) {
-    sections.push(`<section class="notes">\n<h2>Notes</h2>\n${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}\n</section>`);
-  }
-  if (results.tables.length > 0) {
-    const tables = results.tables.map((t) => tableBlock(t, warnings));
-    sections.push(`<section class="tables">\n<h2>Tables</h2>\n${tables.join('\n')}\n</section>`);
-  }
   if (results.figures.length > 0) {
     const figures: string[] = [];
     // One at a time: rendering is CPU-bound and Vega's id counters are process-wide.
-    for (const f of results.figures) figures.push(await figureBlock(f, warnings));
+    for (const f of results.figures) figures.push(await renderFigureBlock(f, warnings));
     sections.push(`<section class="figures">\n<h2>Figures</h2>\n${figures.join('\n')}\n</section>`);
   }
-  sections.push(configBlock(results), footer(results));
-  return { html: pageShell(`${results.title} — cch-lab`, sections.join('\n\n')), warnings };
+  if (results.tables.length > 0) {
+    const tables = results.tables.map((t) => renderTableBlock(t, warnings));
+    sections.push(`<section class="tables">\n<h2>Tables</h2>\n${tables.join('\n')}\n</section>`);
+  }
+  const notes = Array.isArray(results.notes) ? results.notes : [];
+  if (notes.length > 0) {
+    sections.push(`<section class="notes">\n<h2>Notes</h2>\n${notes.map((n) => `<p>${escapeHtml(String(n))}</p>`).join('\n')}\n</section>`);
+  }
+  sections.push(configBlock(results), `<section class="environment">\n<h2>Environment</h2>\n${renderProvenanceBox(results)}\n</section>`);
+  if (results.summary !== undefined && results.summary !== null && Object.keys(results.summary).length > 0) {
+    sections.push(collapsedJson('raw-summary', 'Raw summary (JSON)', 'the experiment’s summary object as stored in results.json', results.summary));
+  }
+  sections.push(footer(results));
+  return { html: pageShell(`${results.title} — cch-lab`, sections.filter((s) => s !== '').join('\n\n')), warnings };
 }
 
 function header(results: ResultsFile): string {
+  const config = results.configFile ? ` · config <code>${escapeHtml(String(results.configFile))}</code>` : '';
   const parts = [
     `<header>`,
+    `<p class="breadcrumb"><a href="../index.html">← all experiments</a></p>`,
     `<h1>${escapeHtml(results.title)}</h1>`,
-    `<p class="subtitle"><code>${escapeHtml(results.experiment)}</code> · profile <code>${escapeHtml(String(results.profile))}</code> · ${sourcesLine(results.sources)}</p>`,
+    `<p class="subtitle">experiment <code>${escapeHtml(results.experiment)}</code>${config} · profile <code>${escapeHtml(String(results.profile))}</code> · ${sourcesLine(results.sources)}</p>`,
   ];
-  if (results.description) parts.push(`<p class="description">${escapeHtml(results.description)}</p>`);
+  if (results.description) parts.push(`<p class="description">${escapeHtml(String(results.description))}</p>`);
   parts.push(sourceBanner(results.sources), `</header>`);
   return parts.filter((p) => p !== '').join('\n');
+}
+
+/** The verdict box, or one line saying why there is none (a malformed scorecard is also a warning). */
+function scorecardSection(results: ResultsFile, warnings: string[]): string {
+  const { scorecard, problem } = readScorecard(results.scorecard);
+  if (problem !== undefined) warnings.push(`experiment '${results.experiment}': ${problem}; the page shows it as not scored`);
+  if (scorecard !== undefined) return renderScorecardBox(scorecard, results.sources);
+  return '<section class="scorecard-box scorecard-none" aria-label="scorecard"><h2>Verdict</h2><p>Not scored: this results file carries no scorecard (the experiment scores no criterion, or the results predate scorecards — rerun it to add one). The figures and tables below are its findings.</p></section>';
 }
 
 /** A reader skimming the figures must not mistake simulated stand-ins for the paper's data. */
@@ -77,54 +89,25 @@ function sourceBanner(sources: readonly string[]): string {
   );
 }
 
-function tableBlock(table: TableSpec, warnings: string[]): string {
-  try {
-    return renderTable(table);
-  } catch (error) {
-    return errorBox('table', table?.id, error, warnings);
-  }
-}
-
-async function figureBlock(figure: FigureSpec, warnings: string[]): Promise<string> {
-  const id = String(figure?.id);
-  const reporter = recordingReporter();
-  let chart: string;
-  try {
-    chart =
-      figure.image !== undefined && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(figure.image.src)
-        ? `<div class="chart"><img src="${figure.image.src}" alt="${escapeHtml(figure.image.alt)}" width="${Number(figure.image.width)}" height="${Number(figure.image.height)}"></div>`
-        : `<div class="chart">${await renderFigureSvg(figure.spec, { id, reporter })}</div>`;
-  } catch (error) {
-    chart = errorBox('figure', id, error, warnings);
-  }
-  warnings.push(...reporter.warnings);
-  const caption = figure.caption ? `<div class="figure-caption">${escapeHtml(figure.caption)}</div>` : '';
+function configBlock(results: ResultsFile): string {
+  const from = results.configFile ? ` (from <code>${escapeHtml(String(results.configFile))}</code>, after profile and overrides)` : '';
   return [
-    `<figure class="figure" id="figure-${slug(id)}">`,
-    `<h3>${escapeHtml(String(figure.title ?? id))}</h3>`,
-    chart,
-    `<figcaption>${caption}<div class="figure-sources">${sourcesLine(Array.isArray(figure.sources) ? figure.sources : [])}</div></figcaption>`,
-    '</figure>',
+    '<section class="configuration">',
+    '<h2>Configuration</h2>',
+    '<details class="config">',
+    `<summary>Resolved config${from}</summary>`,
+    `<pre>${escapeHtml(JSON.stringify(results.config ?? {}, null, 2))}</pre>`,
+    '</details>',
+    '</section>',
   ].join('\n');
 }
 
-function errorBox(kind: 'table' | 'figure', id: unknown, error: unknown, warnings: string[]): string {
-  const name = `${kind} '${String(id)}'`;
-  const message = error instanceof Error ? error.message : String(error);
-  // Errors from renderFigureSvg already start with the figure's name; say it once.
-  const text = `${name} could not be rendered: ${message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message}`;
-  warnings.push(text);
-  return `<div class="figure-error" role="alert">${escapeHtml(text)}</div>`;
-}
-
-function configBlock(results: ResultsFile): string {
-  const json = JSON.stringify(results.config ?? {}, null, 2);
+function collapsedJson(className: string, title: string, what: string, value: unknown): string {
   return [
-    '<section>',
-    '<h2>Configuration</h2>',
-    '<details class="config">',
-    `<summary>Resolved config${results.configFile ? ` (from <code>${escapeHtml(results.configFile)}</code>, after profile and overrides)` : ''}</summary>`,
-    `<pre>${escapeHtml(json)}</pre>`,
+    `<section class="${className}">`,
+    `<details class="config">`,
+    `<summary>${escapeHtml(title)} — ${escapeHtml(what)}</summary>`,
+    `<pre>${escapeHtml(JSON.stringify(value, null, 2) ?? '')}</pre>`,
     '</details>',
     '</section>',
   ].join('\n');

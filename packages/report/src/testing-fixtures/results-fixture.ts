@@ -1,6 +1,7 @@
 /** A small, realistic ResultsFile for tests and for looking at a rendered page. */
 import type { ResultsFile, Row } from '../contract.js';
 import { lineChart, scatterWithDiagonal } from '@cch-lab/pipeline';
+import { scorecardFixture } from './scorecard-fixture.js';
 
 const LAMBDAS = [0, 0.25, 0.5, 0.75, 1];
 
@@ -16,7 +17,7 @@ function lambdaRows(): Row[] {
   return rows;
 }
 
-/** A ResultsFile with one table, two figures, notes and a nested summary; `overrides` replace top-level keys. */
+/** A ResultsFile with a scorecard, one table, two figures, notes and a nested summary; `overrides` replace top-level keys. */
 export function resultsFixture(overrides: Partial<ResultsFile> = {}): ResultsFile {
   const rows = lambdaRows();
   return {
@@ -28,12 +29,15 @@ export function resultsFixture(overrides: Partial<ResultsFile> = {}): ResultsFil
     config: { experiment: 'cch-gaussian', profile: 'smoke', seed: 42, repeats: 2, kd: { lambda: LAMBDAS, T: [1] } },
     configFile: 'configs/cch-gaussian.yaml',
     backend: { name: 'wasm', reason: 'auto: tfjs-node not installed; wasm loaded' },
+    environment: { command: 'cch run configs/cch-gaussian.yaml --profile smoke', gitCommit: 'c465007f00d', configHash: '3f2a9c01d4e5b6a7', platform: 'linux x64', cores: 8 },
     versions: { cchLab: '0.1.0', experiment: 1, node: 'v20.20.0', tfjs: '4.22.0' },
     sources: ['simulated'],
     startedAt: '2025-10-20T10:00:00.000Z',
     finishedAt: '2025-10-20T10:00:12.500Z',
     seconds: 12.5,
     cellCounts: { total: 10, cached: 4, ran: 6 },
+    workers: 3,
+    dataFingerprints: { '/data/gaussian/params.csv': '0123456789abcdef' },
     cells: rows,
     summary: {
       agreement: { rate: 0.8333333, lower: 0.55, upper: 0.95, n: 12 },
@@ -43,6 +47,7 @@ export function resultsFixture(overrides: Partial<ResultsFile> = {}): ResultsFil
       ],
       estimator: 'ksg',
     },
+    scorecard: scorecardFixture(),
     tables: [
       {
         id: 'table-1',
