@@ -34,6 +34,11 @@ export type { ResolvedConfig, ExperimentRegistry, AnyExperiment } from './config
 // Running
 export { runExperiment } from './run/run-experiment.js';
 export type { RunOptions, RunOutcome } from './run/run-experiment.js';
+export type { RunProgress } from './run/run-progress.js';
+export { resultsDirName } from './run/results-dir.js';
+export { acquireRunLock, readRunLockOwner, RUN_LOCK_FILE } from './run/run-lock.js';
+export type { RunLock, RunLockOwner, AcquireRunLockOptions } from './run/run-lock.js';
+export { isProcessAlive } from './run/process-alive.js';
 export { cellKey } from './run/cell-cache.js';
 export { codeVersion } from './run/code-version.js';
 

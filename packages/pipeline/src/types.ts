@@ -194,7 +194,7 @@ export interface ExperimentDefinition<C extends BaseConfig = BaseConfig, P = unk
   summarize(records: CellRecord<P>[], config: C): ExperimentSummary;
 }
 
-/** What `reports/<experiment>/results.json` holds; the report is rendered from this alone. */
+/** What `reports/<config name>/results.json` holds; the report is rendered from this alone. */
 export interface ResultsFile {
   experiment: string;
   title: string;

@@ -16,7 +16,7 @@ export interface ReportResult {
 export function registerReport(program: Command, io: Io): void {
   program
     .command('report')
-    .description('rebuild reports/<experiment>/index.html and reports/index.html from the stored results (no recomputation)')
+    .description('rebuild reports/<config name>/index.html and reports/index.html from the stored results (no recomputation)')
     .option('--reports <dir>', 'the reports directory (env CCH_REPORTS_DIR; default ./reports)')
     .option('--json', 'print one JSON object on stdout')
     .action(async (options: { reports?: string; json?: boolean }) => {

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBufferIo } from '../io.js';
 import { main } from '../main.js';
+import { checkReportsInBrowser } from '../testing-fixtures/report-browser.js';
 
 // End to end on the repository's own configs with the smoke profile: what CI can afford of
 // `npm run reproduce`.
@@ -31,12 +32,20 @@ const readResults = (reports: string, name: string): Results =>
   JSON.parse(readFileSync(path.join(reports, name, 'results.json'), 'utf8')) as Results;
 
 describe('cli/reproduce (smoke profile, end to end)', () => {
-  it('runs every config into results, pages and the index; a rerun comes from the cache with the same numbers', async () => {
+  it('runs every config into results, pages and the index, every page clean in headless Chromium; a rerun comes from the cache with the same numbers', async () => {
     const reports = tempDir();
     const io = createBufferIo({ env: {} });
     const code = await main(['reproduce', '--profile', 'smoke', '--configs', repoConfigs, '--reports', reports], io);
     expect(io.err()).not.toMatch(/failed:/);
     expect(code).toBe(0);
+    // It ends with where the report is and one line per experiment: its verdict, else its first note.
+    const configs = readdirSync(repoConfigs).filter((f) => f.endsWith('.yaml') && !f.endsWith('.example.yaml'));
+    expect(io.out()).toContain(`\nreproduced ${configs.length} of ${configs.length} experiments (smoke): ${path.join(reports, 'index.html')}\n`);
+    for (const f of configs) {
+      const name = f.replace(/\.yaml$/, '');
+      const results = JSON.parse(readFileSync(path.join(reports, name, 'results.json'), 'utf8')) as { scorecard?: { verdict: string }; notes: string[] };
+      expect(io.out()).toContain(`\n  ${name}: ${results.scorecard?.verdict ?? results.notes[0]}\n`);
+    }
 
     const index = readFileSync(path.join(reports, 'index.html'), 'utf8');
     for (const name of ['synthetic', 'mfh-gauss']) {
@@ -64,12 +73,16 @@ describe('cli/reproduce (smoke profile, end to end)', () => {
       for (const cell of tcga.cells) expect(cell).toHaveProperty(key);
     }
 
+    // The pages in a real browser (skipped with a warning where there is no Chromium, except under CI).
+    const problems = await checkReportsInBrowser(reports);
+    if (problems !== null) expect(problems).toEqual([]);
+
     const again = createBufferIo({ env: {} });
     expect(await main(['reproduce', '--profile', 'smoke', '--configs', repoConfigs, '--reports', reports, '--only', 'synthetic'], again)).toBe(0);
     const rerun = readResults(reports, 'synthetic');
     expect(rerun.cellCounts.cached).toBe(rerun.cellCounts.total);
     expect(rerun.cells).toEqual(synthetic.cells);
-  }, 240_000);
+  }, 900_000);
 
   it('keeps going past a config with a typo, exits 2 naming the key and line, and leaves earlier results intact', async () => {
     const configs = tempDir();

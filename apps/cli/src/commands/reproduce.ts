@@ -1,12 +1,17 @@
-/** `cch reproduce` — every config in configs/ (or the ones named), one profile, then the index. */
-import { readdirSync } from 'node:fs';
+/**
+ * `cch reproduce` — every config in configs/ (or the ones named), one profile, then the index.
+ * One progress display spans the whole reproduction (experiment i/n, its cells, ETA); it ends with
+ * where the report is and one line per experiment: its verdict (or first note), or why it failed.
+ */
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CchError, DataNotFoundError, UsageError, isCchError } from '@cch-lab/core';
 import type { ErrorCode } from '@cch-lab/core';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { resolveConfigsDir } from '../paths.js';
-import { WORKERS_HELP, globalBackend, parseWorkers } from '../options/index.js';
+import { resolveConfigsDir, resolveReportsDir } from '../paths.js';
+import { WORKERS_HELP, commandLine, globalBackend, parseWorkers } from '../options/index.js';
+import { createRunDisplay } from '../stderr-reporter.js';
 import { printRunSummary, runRun, type RunCommandResult } from './run.js';
 
 export interface ReproduceOptions {
@@ -17,10 +22,16 @@ export interface ReproduceOptions {
   force?: boolean;
   backend?: string;
   workers?: string | number;
+  /** No progress or notes on stderr; warnings and errors still print. */
+  quiet?: boolean;
+  /** The command line, recorded in each results.json. */
+  command?: string;
 }
 
 export interface ReproduceResult {
   profile: string;
+  /** reports/index.html, when any experiment ran. */
+  index?: string;
   ran: RunCommandResult[];
   failed: { config: string; code: ErrorCode; message: string }[];
 }
@@ -35,11 +46,14 @@ export function registerReproduce(program: Command, io: Io): void {
     .option('--reports <dir>', 'where results and reports go (env CCH_REPORTS_DIR; default ./reports)')
     .option('--force', 'recompute every cell, ignoring the cache')
     .option('--workers <n>', WORKERS_HELP, 'auto')
+    .option('--quiet', 'no progress on stderr (warnings and errors still print)')
     .option('--json', 'print one JSON object on stdout')
     .addHelpText(
       'after',
       `
-A failing experiment does not stop the others; the exit code is non-zero if any failed.
+A failing experiment does not stop the others; the exit code is non-zero if any failed. Each
+config's results go to <reports>/<config name>/; a reproduction stopped at any moment resumes from
+the cell cache.
 
 Examples:
   $ cch reproduce --profile smoke
@@ -47,9 +61,9 @@ Examples:
     )
     .action(async (options: ReproduceOptions & { json?: boolean }, command: Command) => {
       const backend = globalBackend(command);
-      const result = await runReproduce({ ...options, backend }, io);
+      const result = await runReproduce({ ...options, backend, command: commandLine(command) }, io);
       if (options.json) printJson(io, result);
-      else for (const r of result.ran) printRunSummary(r, io);
+      else printReproduceSummary(result, io);
       if (result.failed.length > 0) {
         for (const f of result.failed) io.stderr(`failed: ${f.config}: ${f.message}\n`);
         // The first failure's code decides the exit code (2 for a bad config, 3 for missing data, …).
@@ -85,27 +99,46 @@ export async function runReproduce(options: ReproduceOptions, io: Io): Promise<R
 
   const ran: RunCommandResult[] = [];
   const failed: ReproduceResult['failed'] = [];
-  for (const [i, file] of files.entries()) {
-    io.reporter.info(`[${i + 1}/${files.length}] ${file}`);
-    try {
-      ran.push(
-        await runRun(
-          {
-            config: path.join(dir, file),
-            set: [],
-            profile: options.profile,
-            force: options.force,
-            reports: options.reports,
-            backend: options.backend,
-            workers: options.workers,
-          },
-          io,
-        ),
-      );
-    } catch (error) {
-      if (!isCchError(error)) throw error;
-      failed.push({ config: file, code: error.code, message: error.message });
+  const display = createRunDisplay(io.reporter, { quiet: options.quiet === true });
+  try {
+    for (const [i, file] of files.entries()) {
+      display.experiment(i + 1, files.length, file);
+      try {
+        ran.push(
+          await runRun(
+            {
+              config: path.join(dir, file),
+              set: [],
+              profile: options.profile,
+              force: options.force,
+              reports: options.reports,
+              backend: options.backend,
+              workers: options.workers,
+              quiet: options.quiet,
+              ...(options.command !== undefined ? { command: options.command } : {}),
+              display,
+            },
+            io,
+          ),
+        );
+      } catch (error) {
+        if (!isCchError(error)) throw error;
+        failed.push({ config: file, code: error.code, message: error.message });
+        display.reporter.warn(`${file}: ${error.message} (going on with the others)`);
+      }
     }
+  } finally {
+    display.stop();
   }
-  return { profile: options.profile, ran, failed };
+  const index = path.join(resolveReportsDir(options.reports, io.env, io.cwd), 'index.html');
+  return { profile: options.profile, ...(ran.length > 0 && existsSync(index) ? { index } : {}), ran, failed };
+}
+
+/** Each run's summary, then where the report is and one line per experiment. */
+export function printReproduceSummary(result: ReproduceResult, io: Io): void {
+  for (const r of result.ran) printRunSummary(r, io);
+  const total = result.ran.length + result.failed.length;
+  io.stdout(`\nreproduced ${result.ran.length} of ${total} experiments (${result.profile})${result.index !== undefined ? `: ${result.index}` : ''}\n`);
+  for (const r of result.ran) io.stdout(`  ${r.name}: ${r.verdict ?? r.note ?? 'done (no verdict)'}\n`);
+  for (const f of result.failed) io.stdout(`  ${f.config.replace(/\.ya?ml$/, '')}: failed (${f.code}): ${f.message}\n`);
 }

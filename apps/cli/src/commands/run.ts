@@ -3,8 +3,12 @@ import path from 'node:path';
 import type { ExperimentRegistry, ResultsFile } from '@cch-lab/pipeline';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { WORKERS_HELP, collect, globalBackend, parseWorkers, selectBackend } from '../options/index.js';
+import { WORKERS_HELP, collect, commandLine, globalBackend, parseWorkers, selectBackend, shellQuote } from '../options/index.js';
 import { resolveReportsDir } from '../paths.js';
+import { createRunDisplay, type RunDisplay } from '../stderr-reporter.js';
+
+/** How long a run waits for another run's report index write (held for well under a second). */
+const INDEX_LOCK_WAIT_MS = 120_000;
 
 export interface RunCommandOptions {
   config: string;
@@ -17,10 +21,18 @@ export interface RunCommandOptions {
   workers?: string | number;
   /** The experiments to resolve against. Default: every registered one (EXPERIMENTS). */
   experiments?: ExperimentRegistry;
+  /** No progress or notes on stderr; warnings and errors still print. */
+  quiet?: boolean;
+  /** The command line, recorded in results.json (default: rebuilt from these options). */
+  command?: string;
+  /** The display to report to (a reproduction's, which spans several runs). Default: a display of this run. */
+  display?: RunDisplay;
 }
 
 export interface RunCommandResult {
   experiment: string;
+  /** The results folder's name under the reports dir: the config file's name. */
+  name: string;
   profile: string;
   results: string;
   csv: string;
@@ -29,27 +41,36 @@ export interface RunCommandResult {
   seconds: number;
   sources: ResultsFile['sources'];
   summary: Record<string, unknown>;
+  /** The scorecard's one-sentence verdict, when the experiment scores one. */
+  verdict?: string;
+  /** The experiment's first note (what a reproduction shows when there is no verdict). */
+  note?: string;
   warnings: string[];
 }
 
 export function registerRun(program: Command, io: Io): void {
   program
     .command('run')
-    .description('run one experiment from a YAML config and write reports/<experiment>/ (results.json, results.csv, index.html)')
+    .description('run one experiment from a YAML config and write reports/<config name>/ (results.json, results.csv, index.html)')
     .argument('<config>', 'the experiment YAML, e.g. configs/synthetic.yaml')
     .option('--set <key=value>', 'override a config key (repeatable); the value is YAML: --set kd.lambda=[0.2,0.5]', collect, [])
     .option('--profile <name>', 'smoke | quick | paper (same as --set profile=NAME)')
     .option('--force', 'recompute every cell, ignoring the cache')
     .option('--workers <n>', WORKERS_HELP, 'auto')
     .option('--reports <dir>', 'where results and reports go (env CCH_REPORTS_DIR; default ./reports)')
+    .option('--quiet', 'no progress on stderr (warnings and errors still print)')
     .option('--json', 'print one JSON object on stdout instead of the summary')
     .addHelpText(
       'after',
       `
+Results go to <reports>/<config name>/ (configs/ablation-lambda.yaml → reports/ablation-lambda/).
 Each cell of the sweep is cached under the hash of its resolved config and the code version;
-rerunning skips finished cells. Results are written only when every cell has finished. Each cell
-draws from its own stream (the config seed and the cell id), so the numbers are the same with any
---workers count.
+rerunning skips finished cells, so a run stopped at any moment (Ctrl-C, kill -9) resumes where it
+was and ends with the results an uninterrupted run gives. Results are written only when every
+cell has finished. Each cell draws from its own stream (the config seed and the cell id), so the
+numbers are the same with any --workers count. One run at a time per results folder: another run
+on the same config and --reports exits 2 naming the pid that holds it (a dead run's lock is
+taken over).
 
 Examples:
   $ cch run configs/synthetic.yaml --profile smoke
@@ -57,52 +78,93 @@ Examples:
     )
     .action(async (config: string, options: Omit<RunCommandOptions, 'config'> & { json?: boolean }, command: Command) => {
       const backend = globalBackend(command);
-      const result = await runRun({ ...options, config, backend }, io);
+      const result = await runRun({ ...options, config, backend, command: commandLine(command) }, io);
       if (options.json) printJson(io, result);
       else printRunSummary(result, io);
     });
 }
 
 export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCommandResult> {
-  const { EXPERIMENTS, readYamlSource, resolveConfig, runExperiment } = await import('@cch-lab/pipeline');
+  const { EXPERIMENTS, acquireRunLock, readYamlSource, resolveConfig, resultsDirName, runExperiment } = await import('@cch-lab/pipeline');
   const { writeExperimentReport, writeReportIndex } = await import('@cch-lab/report');
   const sets = [...(options.profile !== undefined ? [`profile=${options.profile}`] : []), ...options.set];
   const source = readYamlSource(path.resolve(io.cwd, options.config));
   const resolved = resolveConfig(source, sets, options.experiments ?? EXPERIMENTS);
   const workers = parseWorkers(options.workers);
-  const backend = await selectBackend(options.backend, io);
+  const quiet = options.quiet === true;
   const reportsDir = resolveReportsDir(options.reports, io.env, io.cwd);
-  io.reporter.info(`running ${resolved.definition.name} (profile ${resolved.config.profile}, seed ${resolved.config.seed})`);
-  const outcome = await runExperiment(resolved, {
-    reportsDir,
-    backend: { name: backend.name, reason: backend.reason, tfjsVersion: backend.tfjsVersion },
-    reporter: io.reporter,
-    force: options.force === true,
-    workers,
-  });
-  const page = await writeExperimentReport(outcome.dir, outcome.results);
-  const index = await writeReportIndex(reportsDir);
+  const command = options.command ?? rebuiltCommand(options);
+  const dir = path.join(reportsDir, resultsDirName(resolved));
+
+  // Taken before anything slow and held until the page is written: a second run on this folder fails at once, naming this one.
+  const lock = await acquireRunLock(dir, { command });
+  const display = options.display ?? createRunDisplay(io.reporter, { quiet });
+  let outcome;
+  let page;
+  try {
+    const backend = await selectBackend(options.backend, { ...io, reporter: display.reporter });
+    display.reporter.info(`running ${resolved.definition.name} (profile ${resolved.config.profile}, seed ${resolved.config.seed})`);
+    outcome = await runExperiment(resolved, {
+      reportsDir,
+      backend: { name: backend.name, reason: backend.reason, tfjsVersion: backend.tfjsVersion },
+      reporter: display.reporter,
+      onProgress: (p) => display.progress(p),
+      force: options.force === true,
+      workers,
+      command,
+      lock,
+    });
+    page = await writeExperimentReport(outcome.dir, outcome.results);
+  } finally {
+    lock.release();
+    if (options.display === undefined) display.stop();
+  }
+  // The index reads every results folder: one writer at a time, so none misses a run that just finished.
+  const indexLock = await acquireRunLock(reportsDir, { command, fileName: '.index.lock', waitMs: INDEX_LOCK_WAIT_MS, pollMs: 50 });
+  let index;
+  try {
+    index = await writeReportIndex(reportsDir);
+  } finally {
+    indexLock.release();
+  }
   const warnings = [...page.warnings, ...index.warnings];
   for (const w of warnings) io.reporter.warn(w);
+  const { results } = outcome;
   return {
-    experiment: outcome.results.experiment,
-    profile: outcome.results.profile,
+    experiment: results.experiment,
+    name: path.basename(outcome.dir),
+    profile: results.profile,
     results: outcome.jsonPath,
     csv: outcome.csvPath,
     report: page.htmlPath,
-    cells: outcome.results.cellCounts,
-    seconds: outcome.results.seconds,
-    sources: outcome.results.sources,
-    summary: outcome.results.summary,
+    cells: results.cellCounts,
+    seconds: results.seconds,
+    sources: results.sources,
+    summary: results.summary,
+    ...(results.scorecard?.verdict !== undefined ? { verdict: results.scorecard.verdict } : {}),
+    ...(results.notes[0] !== undefined ? { note: results.notes[0] } : {}),
     warnings,
   };
 }
 
+/** `cch run CONFIG --profile P --set …` from the options, for callers that did not pass the command line. */
+function rebuiltCommand(options: RunCommandOptions): string {
+  const args = ['run', options.config];
+  if (options.profile !== undefined) args.push('--profile', options.profile);
+  for (const set of options.set) args.push('--set', set);
+  if (options.force === true) args.push('--force');
+  if (options.workers !== undefined) args.push('--workers', String(options.workers));
+  if (options.reports !== undefined) args.push('--reports', options.reports);
+  return ['cch', ...args].map(shellQuote).join(' ');
+}
+
 export function printRunSummary(result: RunCommandResult, io: Io): void {
   const c = result.cells;
+  const experiment = result.name !== result.experiment ? `${result.experiment}, ` : '';
   io.stdout(
-    `${result.experiment} (${result.profile}, data: ${result.sources.join(', ')}): ${c.total} cells (${c.ran} ran, ${c.cached} cached) in ${result.seconds.toFixed(1)} s\n` +
-      `  results: ${result.results}\n  report:  ${result.report}\n`,
+    `${result.name} (${experiment}${result.profile}, data: ${result.sources.join(', ')}): ${c.total} cells (${c.ran} ran, ${c.cached} cached) in ${result.seconds.toFixed(1)} s\n` +
+      `  results: ${result.results}\n  report:  ${result.report}\n` +
+      (result.verdict !== undefined ? `  verdict: ${result.verdict}\n` : ''),
   );
   for (const [key, value] of Object.entries(result.summary)) {
     if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {

@@ -5,3 +5,4 @@ export { toInt, parseIntegerOption, parseSeed } from './integers.js';
 export { readAligned, attributeToFile } from './input-files.js';
 export type { AlignedInputs } from './input-files.js';
 export { collect } from './repeatable.js';
+export { commandLine, shellQuote } from './command-line.js';

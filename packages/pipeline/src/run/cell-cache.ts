@@ -2,11 +2,17 @@
  * The content-addressed cell cache: one JSON file per finished cell under
  * `<reports>/.cache/<experiment>/<key>.json`, written atomically. The key hashes everything the
  * cell's numbers depend on, so a rerun skips exactly the cells whose inputs did not change.
+ *
+ * Writes are idempotent (two runs computing one cell write the same bytes but `seconds`, and the
+ * atomic rename lets the last one win), so concurrent runs never corrupt the cache. `put` returns
+ * the output as a later `get` will read it (JSON: NaN becomes null, typed arrays plain arrays):
+ * the run summarises that form for fresh cells as well, so a resumed run and an uninterrupted one
+ * summarise the very same values.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from '@cch-lab/core';
-import { writeJsonAtomic } from '@cch-lab/data';
+import { jsonReplacer, writeTextAtomic } from '@cch-lab/data';
 import type { Cell, CellOutput } from '../types.js';
 
 export interface CellKeyParts {
@@ -62,9 +68,12 @@ export class CellCache {
     }
   }
 
-  async put(key: string, id: string, output: CellOutput, seconds: number): Promise<void> {
+  /** Stores a finished cell; returns its output as `get` will read it back. */
+  put(key: string, id: string, output: CellOutput, seconds: number): CellOutput {
     const entry: CachedCell = { key, id, seconds, output };
-    await writeJsonAtomic(this.file(key), entry);
+    const text = JSON.stringify(entry, jsonReplacer, 2);
+    writeTextAtomic(this.file(key), `${text}\n`);
+    return (JSON.parse(text) as CachedCell).output;
   }
 
   private file(key: string): string {

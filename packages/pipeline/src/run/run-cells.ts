@@ -21,6 +21,8 @@ export interface RunCellsOptions {
   reporter: Reporter;
   /** Worker threads; 1 runs in this thread. */
   workers: number;
+  /** Called as each cell starts (in this thread or handed to a worker). */
+  onStart?: (index: number) => void;
   /** Called as each cell finishes, in completion order. */
   onDone: (index: number, output: CellOutput, seconds: number) => Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function runCells(cells: readonly { index: number; cell: Cell }[], 
 
   if (workers === 1) {
     for (const { index, cell } of cells) {
+      options.onStart?.(index);
       const start = performance.now();
       const output = await runCellWithOwnStream(options.definition, request(cell), options.reporter);
       await options.onDone(index, output, (performance.now() - start) / 1000);
@@ -64,6 +67,7 @@ export async function runCells(cells: readonly { index: number; cell: Cell }[], 
   const lane = async (): Promise<void> => {
     while (failure === undefined && next < cells.length) {
       const { index, cell } = cells[next++];
+      options.onStart?.(index);
       const start = performance.now();
       try {
         const output = await pool.run(request(cell));

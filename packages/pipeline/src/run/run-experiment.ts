@@ -1,25 +1,35 @@
 /**
- * Runs a resolved experiment: expand cells → for each, take it from the cache or run it with its
- * own seeded stream → summarise → write `results.json` and `results.csv` atomically. Nothing is
- * written to the results files until every cell has finished, so a failed run leaves the previous
- * results intact (finished cells stay in the cache and are not recomputed next time).
+ * Runs a resolved experiment: take the results folder's lock → expand cells → for each, take it
+ * from the cache or run it with its own seeded stream → summarise → write `results.json` and
+ * `results.csv` atomically. Nothing is written to the results files until every cell has
+ * finished, so a failed or killed run leaves the previous results intact; finished cells stay in
+ * the cache (one atomic file each, a torn one is a miss), so the rerun computes only the rest and
+ * ends with the same results an uninterrupted run gives.
  */
+import os from 'node:os';
 import path from 'node:path';
-import { InternalError, silentReporter, type Reporter } from '@cch-lab/core';
+import { InternalError, contentHash, silentReporter, type Reporter } from '@cch-lab/core';
 import { fingerprintFiles, writeCsvAtomic, writeJsonAtomic } from '@cch-lab/data';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Cell, CellOutput, CellRecord, ExperimentDefinition, ResultsFile } from '../types.js';
 import { CellCache, cellKey } from './cell-cache.js';
 import { codeVersion } from './code-version.js';
+import { gitCommit } from './git-commit.js';
+import { removeOrphanTempFiles } from './orphan-temp-files.js';
+import { resultsDirName } from './results-dir.js';
+import { ProgressTracker, type RunProgress } from './run-progress.js';
+import { acquireRunLock, type RunLock } from './run-lock.js';
 import { runCells } from './run-cells.js';
 
 export interface RunOptions {
-  /** Results go to `<reportsDir>/<experiment>/`. */
+  /** Results go to `<reportsDir>/<config name>/` (see resultsDirName); the cell cache to `<reportsDir>/.cache/<experiment>/`. */
   reportsDir: string;
   /** The tensor backend in use and why (from core's chooseBackend). */
   backend: { name: string; reason: string; tfjsVersion: string };
-  /** Progress and warnings. Default: silent. */
+  /** Warnings and notes (cells' own progress is not forwarded: the run reports one progress). Default: silent. */
   reporter?: Reporter;
+  /** The run's progress (cache scan, each cell's start and end, ETA). Default: `reporter.progress` per finished cell. */
+  onProgress?: (progress: RunProgress) => void;
   /** Recompute every cell even when cached. Default false. */
   force?: boolean;
   /**
@@ -27,6 +37,13 @@ export interface RunOptions {
    * the same for any count: each cell's stream comes from the seed and its id alone.
    */
   workers?: number;
+  /** The command line, for results.json's `environment` and the lock (e.g. `cch run configs/x.yaml --profile smoke`). */
+  command?: string;
+  /**
+   * The results folder's lock, when the caller took it (to keep it while it writes the report
+   * page too). Default: this run takes it and releases it when done.
+   */
+  lock?: RunLock;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -40,6 +57,19 @@ export interface RunOutcome {
 }
 
 export async function runExperiment(resolved: ResolvedConfig, options: RunOptions): Promise<RunOutcome> {
+  const dir = path.join(options.reportsDir, resultsDirName(resolved));
+  if (options.lock !== undefined && path.resolve(options.lock.dir) !== path.resolve(dir)) {
+    throw new InternalError(`runExperiment was given the lock of ${options.lock.dir}, not of ${dir}`);
+  }
+  const lock = options.lock ?? (await acquireRunLock(dir, options.command !== undefined ? { command: options.command } : {}));
+  try {
+    return await runLocked(resolved, options, dir);
+  } finally {
+    if (options.lock === undefined) lock.release();
+  }
+}
+
+async function runLocked(resolved: ResolvedConfig, options: RunOptions, dir: string): Promise<RunOutcome> {
   const { definition, config } = resolved;
   const reporter = options.reporter ?? silentReporter;
   const now = options.now ?? (() => new Date());
@@ -53,7 +83,10 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
     ids.add(cell.id);
   }
 
-  const cache = new CellCache(path.join(options.reportsDir, '.cache', definition.name));
+  const cacheDir = path.join(options.reportsDir, '.cache', definition.name);
+  const dataCacheDir = path.join(options.reportsDir, '.cache', 'data');
+  for (const d of [cacheDir, dataCacheDir, dir]) removeOrphanTempFiles(d);
+  const cache = new CellCache(cacheDir);
   const cellConfig = definition.cellConfig ? definition.cellConfig(config) : configReadByCells(config);
   const dataFingerprints: Record<string, string> = {};
   const keys = cells.map((cell) => {
@@ -73,29 +106,36 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
   });
   const outputs: (CellOutput | undefined)[] = new Array(cells.length);
   const misses: { index: number; cell: Cell }[] = [];
-  let done = 0;
   for (const [index, cell] of cells.entries()) {
     const hit = options.force ? undefined : cache.get(keys[index]);
-    if (hit === undefined) {
-      misses.push({ index, cell });
-      continue;
-    }
-    outputs[index] = hit.output;
-    reporter.progress(definition.name, ++done, cells.length, `${cell.id} (cached)`);
+    if (hit === undefined) misses.push({ index, cell });
+    else outputs[index] = hit.output;
   }
   const cached = cells.length - misses.length;
+  const name = path.basename(dir);
+  const emit =
+    options.onProgress ??
+    ((p: RunProgress) => {
+      if (p.event === 'done') reporter.progress(name, p.done, p.total, p.cell);
+      else if (p.event === 'cache' && p.cached > 0) reporter.progress(name, p.done, p.total, `${p.cached} cached`);
+    });
+  const progress = new ProgressTracker({ experiment: definition.name, name, total: cells.length, cached }, emit);
+  progress.scanned();
   const workers = await runCells(misses, {
     definition: definition,
     config,
     seed: config.seed,
     backend: options.backend.name,
-    dataCacheDir: path.join(options.reportsDir, '.cache', 'data'),
-    reporter,
+    dataCacheDir,
+    // Cells' own progress (epochs, subsamples) would start a display per model; the run reports one.
+    reporter: { info: (m) => reporter.info(m), warn: (m) => reporter.warn(m), progress: () => undefined },
     workers: options.workers ?? 1,
+    onStart(index) {
+      progress.started(cells[index].id);
+    },
     async onDone(index, output, seconds) {
-      await cache.put(keys[index], cells[index].id, output, seconds);
-      outputs[index] = output;
-      reporter.progress(definition.name, ++done, cells.length, cells[index].id);
+      outputs[index] = cache.put(keys[index], cells[index].id, output, seconds);
+      progress.finished(cells[index].id);
     },
   });
   const records: CellRecord[] = cells.map((cell, index) => ({ cell, output: outputs[index] as CellOutput }));
@@ -113,6 +153,13 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
     config: config as unknown as Record<string, unknown>,
     configFile: resolved.file,
     backend: { name: options.backend.name, reason: options.backend.reason },
+    environment: {
+      ...(options.command !== undefined ? { command: options.command } : {}),
+      gitCommit: gitCommit(),
+      configHash: contentHash(config),
+      platform: `${process.platform}-${process.arch}`,
+      cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+    },
     versions: {
       cchLab: codeVersion(),
       experiment: definition.version,
@@ -135,7 +182,6 @@ export async function runExperiment(resolved: ResolvedConfig, options: RunOption
     notes: summary.notes ?? [],
   };
 
-  const dir = path.join(options.reportsDir, definition.name);
   const jsonPath = path.join(dir, 'results.json');
   const csvPath = path.join(dir, 'results.csv');
   await writeCsvAtomic(csvPath, summary.rows);
