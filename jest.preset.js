@@ -1,5 +1,10 @@
 // Shared jest settings: ESM + ts-jest, workspace packages resolved to their TypeScript sources so
 // tests never depend on a stale build.
+//
+// Speed trap: jest runs each test file in a vm context whose global object has interceptors, so
+// every global lookup (`Math.imul`, `Number.isFinite`, `Float64Array`) in a hot loop costs ≈ 400 ns
+// there, against ≈ 1 ns in node (measured: 8M `Math.imul` calls, 3.1 s under jest, 17 ms in node).
+// Hot numeric code binds what it needs at module level (`const { imul } = Math`), as core's Rng does.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
