@@ -14,6 +14,7 @@ import { registerReproduce } from './commands/reproduce.js';
 import { registerRun } from './commands/run.js';
 import { EXIT, handleError } from './exit-codes.js';
 import { createProcessIo, type Io } from './io.js';
+import { refuseFlagsAsValues } from './options/index.js';
 import { cliVersion, versionLine } from './version.js';
 
 export function buildProgram(io: Io, version: string = cliVersion()): Command {
@@ -52,6 +53,7 @@ Exit codes: 0 ok, 2 usage or invalid input/config, 3 data not found, 1 unexpecte
   registerBenchKnn(program, io);
   registerBenchTrain(program, io);
   registerDoctor(program, io);
+  refuseFlagsAsValues(program); // `--estimator --json` is an error, not the estimator "--json"
 
   return program;
 }

@@ -35,6 +35,8 @@ export {
   standardize,
 } from './stats.js';
 export type { Standardized } from './stats.js';
+export { MIN_NORMAL, binaryExponent, powerOfTwoFactors, scaleByPowerOfTwo, maxAbs, columnMaxAbs, columnScaling } from './power-of-two.js';
+export type { ColumnScaling } from './power-of-two.js';
 export {
   matMul,
   matTMul,

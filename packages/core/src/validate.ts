@@ -44,7 +44,9 @@ export function checkFiniteMatrix(x: Matrix, field: string, at: Where = {}): voi
       const col = k % x.cols;
       throw new InvalidInputError(`${prefix(at)}non-finite value ${d[k]} at row ${row + 1}, column ${col + 1}`, {
         details: { field, file: at.file, row: row + 1, column: col + 1 },
-        hint: 'remove or impute missing values before estimating',
+        hint: Number.isNaN(d[k])
+          ? 'remove or impute missing values before estimating'
+          : `the value is beyond the range of ${d instanceof Float32Array ? 'float32 (±3.4e38)' : 'float64 (±1.8e308)'}: rescale the column (mutual information does not depend on a column's scale) or remove the row`,
       });
     }
   }

@@ -21,13 +21,15 @@ export { addGaussianNoise } from './transforms/add-gaussian-noise.js';
 export { gaussianBlur, gaussianKernel } from './transforms/gaussian-blur.js';
 
 // Readers
-export { parseDelimited, detectDelimiter } from './readers/parse-delimited.js';
-export type { Delimiter, DelimitedRecord } from './readers/parse-delimited.js';
-export { MISSING_TOKENS, parseNumberCell } from './readers/parse-number-cell.js';
+export { parseDelimited, detectDelimiter, textLayout } from './readers/parse-delimited.js';
+export type { Delimiter, DelimitedRecord, DelimitedStats, TextLayout } from './readers/parse-delimited.js';
+export { MISSING_TOKENS, isDecimalComma, parseNumberCell } from './readers/parse-number-cell.js';
 export { ID_HEADERS, readCsvMatrix, parseCsvMatrix } from './readers/read-csv-matrix.js';
-export type { CsvMatrixOptions, CsvMatrix } from './readers/read-csv-matrix.js';
+export type { CsvMatrixOptions, CsvMatrix, CsvDetected } from './readers/read-csv-matrix.js';
 export { readLabels } from './readers/read-labels.js';
-export type { LabelsOptions, LabelsFile } from './readers/read-labels.js';
+export type { LabelsOptions, LabelsFile, LabelsDetected } from './readers/read-labels.js';
+export { csvInputReport, labelsInputReport, npyInputReport } from './readers/input-report.js';
+export type { InputReport } from './readers/input-report.js';
 export { alignById } from './readers/align-by-id.js';
 export type { IdTable, AlignByIdOptions, Alignment } from './readers/align-by-id.js';
 export { NPY_DTYPES } from './readers/npy-format.js';
@@ -42,7 +44,7 @@ export { MATRIX_EXTENSIONS, readMatrixFile } from './readers/read-matrix-file.js
 export type { MatrixFile, MatrixFileOptions } from './readers/read-matrix-file.js';
 export { readInputFile } from './readers/read-input-file.js';
 export { readAlignedFiles } from './readers/read-aligned-files.js';
-export type { AlignedFiles } from './readers/read-aligned-files.js';
+export type { AlignedFiles, AlignedFilesOptions } from './readers/read-aligned-files.js';
 
 // The catalog of real data sets (loaders' messages and `cch doctor` read the same entries)
 export { DATASET_NAMES, DATASET_CATALOG, findDatasets } from './registry/dataset-catalog.js';

@@ -74,4 +74,15 @@ describe('estimators/criterion', () => {
     expect(r.teachers[0].i_student_label).toBeGreaterThan(1.5);
     expect(r.teachers[0].verdict).toBe('kd-hurts');
   });
+
+  it('refuses a class too small for k, in the data or in a subsample, before estimating; caps it, recorded, when asked', async () => {
+    const { h: student, labels } = labelledMixture(createRng('crit-small'), 80, 2, 2, 2);
+    for (let i = 0; i < 5; i++) labels[i] = 4;
+    const base = { teachers: [{ name: 't', representation: noisyCopy(student, 0.5, 'crit-small-t') }], student, labels, rng: createRng(1), subsamples: 6 };
+    await expect(cchCriterion({ ...base, k: 5 })).rejects.toThrow(/k = 5 needs at least k \+ 1 = 6 samples in every class .*in n = 80 class 4 has 5 samples/);
+    await expect(cchCriterion({ ...base, k: 3 })).rejects.toThrow(/in subsample \d of 6 \(40 of 80 rows\) class 4 has [23] samples/);
+    const capped = await cchCriterion({ ...base, k: 3, kPerClass: 'cap' });
+    expect(capped.teachers).toHaveLength(1);
+    expect(capped.details.studentLabel).toMatchObject({ details: { kPerClassPolicy: 'cap' } });
+  });
 });

@@ -13,7 +13,8 @@
 import { InvalidInputError, Matrix, checkInteger, checkNumber, type Reporter, type Rng } from '@cch-lab/core';
 import { subsampleIndices, subsampleSize, summarizeSubsamples } from './intervals/subsample-interval.js';
 import { estimateMi, parseEstimatorName } from './registry.js';
-import type { Estimate, EstimateMiOptions, EstimatorName } from './types.js';
+import type { Estimate, EstimateMiOptions, EstimatorName, KPerClassPolicy } from './types.js';
+import { checkClassSizes } from './validate.js';
 
 export const CRITERION_VERDICTS = ['kd-helps', 'kd-hurts', 'inconclusive'] as const;
 export type CriterionVerdict = (typeof CRITERION_VERDICTS)[number];
@@ -37,6 +38,12 @@ export interface CchCriterionOptions {
   labelEstimator?: EstimatorName;
   /** Neighbours for the k-NN estimators. Default 3. */
   k?: number;
+  /**
+   * Class labels with a k-NN label estimator: a class of k or fewer samples (in the full data or
+   * in a subsample) is refused ('refuse') or gets k = class size − 1 ('cap', recorded in the
+   * label estimate's details.kCapped). Default 'refuse'; overrides estimateOptions.kPerClass.
+   */
+  kPerClass?: KPerClassPolicy;
   /** Source of jitter and subsamples. */
   rng: Rng;
   /** Paired subsamples for the margin's interval. Default 20. */
@@ -97,15 +104,20 @@ export async function cchCriterion(options: CchCriterionOptions): Promise<Criter
   const labelEstimator = parseEstimatorName(o.labelEstimator ?? (labels instanceof Int32Array ? 'mixed' : estimator));
   checkInteger(o.subsamples, 'subsamples', { min: 2, max: 10_000 }, where);
   checkNumber(o.subsampleFraction, 'subsampleFraction', { min: 0.05, max: 0.95 }, where);
-  const base: EstimateMiOptions = { dropConstantColumns: true, ...o.estimateOptions, k: o.k, reporter: undefined, shuffles: 0, subsamples: 0 };
+  const kPerClass = options.kPerClass ?? o.estimateOptions?.kPerClass ?? 'refuse';
+  const base: EstimateMiOptions = { dropConstantColumns: true, ...o.estimateOptions, k: o.k, kPerClass, reporter: undefined, shuffles: 0, subsamples: 0 };
   const n = o.student.rows;
+  const m = subsampleSize(n, o.subsampleFraction);
+  if (labels instanceof Int32Array && kPerClass === 'refuse' && (['ksg', 'ksg2', 'mixed'] as EstimatorName[]).includes(labelEstimator) && labels.length === n) {
+    // Before any estimate: a random half of a small class may be too small for k while the whole class is not.
+    checkClassSizes(labels, o.k, { reps: o.subsamples, size: m, rng: o.rng }, 'cchCriterion');
+  }
   const run = (name: EstimatorName, x: Matrix, y: Matrix | Int32Array, rng: Rng) => estimateMi(name, x, y, { ...base, rng });
 
   const studentLabel = await run(labelEstimator, o.student, labels, o.rng.derive('student-label'));
   const full: Estimate[] = [];
   for (const t of o.teachers) full.push(await run(estimator, t.representation, o.student, o.rng.derive('teacher').derive(t.name)));
 
-  const m = subsampleSize(n, o.subsampleFraction);
   const margins = o.teachers.map(() => new Float64Array(o.subsamples));
   for (let r = 0; r < o.subsamples; r++) {
     const rows = subsampleIndices(n, m, r, o.rng);

@@ -69,6 +69,42 @@ describe('estimators/gaussian', () => {
     const ok = await estimateMi('gaussian', ...pair(1000));
     expect(ok.details).toMatchObject({ shrinkageUsed: false, biasCorrected: true });
   });
+
+  it('says how many rows there are and how many are needed, never which Cholesky pivot failed', async () => {
+    const x = Matrix.fromRows([
+      [1, 2, 3, 4, 5],
+      [2, 1, 4, 3, 7],
+      [3, 5, 1, 2, 2],
+    ]);
+    const y = Matrix.column([1, 3, 2]);
+    await expect(estimateMi('gaussian', x, y, { shrinkage: 'none' })).rejects.toThrow(
+      'gaussian: 3 rows for 5 + 1 dimensions; needs at least 7 rows (n ≥ dx + dy + 1) without shrinkage — pass more rows or fewer columns',
+    );
+    // n − 1 = p − 1: the covariance is singular only up to rounding; without the row check the
+    // Wishart correction made this −Infinity.
+    await expect(estimateMi('gaussian', x.selectColumns([0, 1]), y, { shrinkage: 0 })).rejects.toThrow(/3 rows for 2 \+ 1 dimensions; needs at least 4 rows/);
+    // Two rows are mirror images after centring: Ledoit–Wolf has nothing to shrink with.
+    const two = await estimateMi('gaussian', x.rowRange(0, 2).selectColumns([0]), y.rowRange(0, 2)).then(
+      () => new InvalidInputError('resolved'),
+      (e: unknown) => e as InvalidInputError,
+    );
+    expect(two).toBeInstanceOf(InvalidInputError);
+    expect(two.message).toMatch(/^gaussian: 2 rows for 1 \+ 1 dimensions; needs at least 3 rows/);
+    expect(two.message).not.toMatch(/pivot/);
+    expect(two.details).toMatchObject({ rows: 2, dims: [1, 1], neededRows: 3 });
+  });
+
+  it('refuses collinear columns without shrinkage instead of returning rounding noise', async () => {
+    const { x, y } = correlatedGaussianPair(createRng('gauss-collinear'), 50, 2, 0.5);
+    const collinear = new Matrix(Float64Array.from({ length: 150 }, (_, k) => {
+      const i = Math.floor(k / 3);
+      const c = k % 3;
+      return c < 2 ? x.data[i * 2 + c] : 3 * x.data[i * 2] - 0.7 * x.data[i * 2 + 1];
+    }), 50, 3);
+    await expect(estimateMi('gaussian', collinear, y, { shrinkage: 'none' })).rejects.toThrow(/singular.*linear combination/);
+    const shrunk = await estimateMi('gaussian', collinear, y);
+    expect(shrunk.details).toMatchObject({ shrinkageUsed: true });
+  });
 });
 
 function pair(n: number): [Matrix, Matrix] {

@@ -3,13 +3,19 @@
  * with Cholesky log-determinants (REFERENCE.md §2). Exact for jointly Gaussian data; a linear
  * baseline otherwise (it measures only the dependence a covariance can see).
  */
-import { digamma, hstack, logDetSpd, Matrix, block, covariance, standardize, cholesky } from '@cch-lab/core';
+import { InvalidInputError, digamma, hstack, logDetSpd, Matrix, block, covariance, standardize, cholesky } from '@cch-lab/core';
 import { oneHot } from './one-hot.js';
 import type { ResolvedOptions } from './options.js';
 import type { MethodResult, MiTarget } from './types.js';
 
 /** Above this (lower bound on the) condition number, 'auto' shrinks the correlation matrix. */
 const CONDITION_LIMIT = 1e8;
+/**
+ * Without shrinkage, above this condition number the smallest Cholesky pivot is within rounding of
+ * 0 (entries carry errors of order n·2^−52 relative): the log-determinant, and so the MI, would be
+ * rounding noise (collinear columns give ~17 "nats"), so the matrix is refused as singular.
+ */
+const SINGULAR_LIMIT = 1e13;
 
 export interface GaussianMiResult {
   nats: number;
@@ -34,6 +40,8 @@ export interface GaussianMiResult {
  * is biased upward by ½[c(dx) + c(dy) − c(dx + dy)] ≈ dx·dy/(2n) for independent data, growing
  * with the MI itself. `biasCorrection` subtracts it exactly (unbiased for Gaussian data); with
  * shrinkage no exact correction exists and none is applied.
+ * @throws InvalidInputError, without shrinkage, for fewer than dx + dy + 1 rows (saying how many
+ * are needed) or a (numerically) singular correlation matrix.
  */
 export function gaussianMi(
   x: Matrix,
@@ -61,6 +69,8 @@ export function gaussianMi(
   } else if (mode === 'none') {
     reason = 'disabled';
   }
+  if (lambda === 0 && n < p + 1) throw tooFewRows(n, dx, y.cols, mode);
+  if (lambda === 0 && !(condition < SINGULAR_LIMIT)) throw singular(dx, y.cols, condition);
   const s = lambda > 0 ? shrinkToIdentity(r, lambda) : r;
   if (lambda > 0) condition = conditionLowerBound(s);
   const ldX = logDetSpd(block(s, 0, dx, 0, dx));
@@ -92,6 +102,35 @@ export function gaussianMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Meth
       ...(labels ? { labelsAs: `${ym.cols} indicator columns (one class implied)` } : {}),
     },
   };
+}
+
+/**
+ * Without shrinkage a p × p sample covariance of n rows has rank at most n − 1: it is singular
+ * (and the Wishart correction undefined) unless n ≥ p + 1. Says how many rows there are and are
+ * needed instead of the Cholesky pivot that would fail.
+ */
+function tooFewRows(n: number, dx: number, dy: number, mode: ResolvedOptions['shrinkage']): InvalidInputError {
+  const p = dx + dy;
+  // 'auto' and 'ledoit-wolf' get here only when Ledoit–Wolf found no intensity (two rows are mirror images after centring).
+  const shrinkable = mode === 'none' || typeof mode === 'number';
+  return new InvalidInputError(
+    `gaussian: ${n} rows for ${dx} + ${dy} dimensions; needs at least ${p + 1} rows (n ≥ dx + dy + 1)${shrinkable ? ' without shrinkage' : `, and with ${n} rows Ledoit–Wolf shrinkage has nothing to estimate`} — pass more rows or fewer columns`,
+    {
+      details: { rows: n, dims: [dx, dy], neededRows: p + 1 },
+      hint: shrinkable ? `pass at least ${p + 1} rows, fewer columns, or shrinkage ('auto' or 'ledoit-wolf')` : `pass at least ${p + 1} rows or fewer columns`,
+    },
+  );
+}
+
+/** Enough rows, but a column is (numerically) a linear combination of others. */
+function singular(dx: number, dy: number, condition: number): InvalidInputError {
+  return new InvalidInputError(
+    `gaussian: the joint correlation matrix of x (${dx} column(s)) and y (${dy}) is singular${Number.isFinite(condition) ? ` to rounding (condition ≥ ${condition.toExponential(1)})` : ''}: some column is a linear combination of others (duplicated or collinear columns)`,
+    {
+      details: { dims: [dx, dy], conditionNumber: condition },
+      hint: "remove duplicated or collinear columns, or use shrinkage ('auto' or 'ledoit-wolf')",
+    },
+  );
 }
 
 /** E[ln det S] − ln det Σ for a p × p sample covariance of n Gaussian rows (denominator n − 1). */

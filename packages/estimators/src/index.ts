@@ -1,8 +1,8 @@
 // @cch-lab/estimators — the public surface. Re-exports only.
 
 // The shared interface: names, the result, options, the registry and its single entry point
-export { ESTIMATOR_NAMES, NEURAL_ESTIMATORS, isNeuralEstimator } from './types.js';
-export type { EstimatorName, NeuralEstimatorName, Estimate, EstimateMiOptions, NeuralOptions, MiTarget, NullSummary, IntervalSummary, MethodResult } from './types.js';
+export { ESTIMATOR_NAMES, NEURAL_ESTIMATORS, K_PER_CLASS_POLICIES, isNeuralEstimator } from './types.js';
+export type { EstimatorName, NeuralEstimatorName, KPerClassPolicy, Estimate, EstimateMiOptions, NeuralOptions, MiTarget, NullSummary, IntervalSummary, MethodResult } from './types.js';
 export { ESTIMATE_DEFAULTS } from './options.js';
 export { ESTIMATORS, estimateMi, parseEstimatorName } from './registry.js';
 export type { MethodBody } from './registry.js';
@@ -17,7 +17,7 @@ export type { GaussianMiResult } from './gaussian.js';
 export { MINE_DEFAULTS } from './neural/mine.js';
 export { INFONCE_DEFAULTS } from './neural/infonce.js';
 export { LMI_DEFAULTS, lmiHiddenUnits } from './neural/latent-mi.js';
-export { prepareContinuous } from './prepare.js';
+export { prepareContinuous, preparePair } from './prepare.js';
 export type { PrepareOptions } from './prepare.js';
 
 // Significance and uncertainty

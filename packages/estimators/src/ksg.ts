@@ -7,7 +7,7 @@ import { countWithinRadiusMarginals, kNearest, resolveAlgorithm } from './knn/en
 import type { KnnEngineOptions } from './knn/engine-options.js';
 import { concatPointSets, type PointSet } from './knn/point-set.js';
 import type { ResolvedOptions } from './options.js';
-import { prepareContinuous } from './prepare.js';
+import { preparePair } from './prepare.js';
 import { rossMethod } from './ross-mixed.js';
 import type { MethodResult, MiTarget } from './types.js';
 import { checkK } from './validate.js';
@@ -57,9 +57,7 @@ export async function ksgMethod(x: Matrix, y: MiTarget, o: ResolvedOptions, vari
   }
   const n = x.rows;
   const k = checkK(o.k, n, name);
-  const rng = o.rng.derive('jitter');
-  const px = prepareContinuous(x, { standardize: o.standardize, jitter: o.jitter, rng: rng.derive('x') });
-  const py = prepareContinuous(y, { standardize: o.standardize, jitter: o.jitter, rng: rng.derive('y') });
+  const [px, py] = preparePair(x, y, { standardize: o.standardize, jitter: o.jitter, rng: o.rng.derive('jitter') });
   const nats = await ksgNats(px, py, k, variant, o.engine);
   const method = o.engine.method ?? 'auto';
   return {

@@ -2,11 +2,12 @@
 import { UnknownMethodError, checkInteger, checkNumber, createRng, silentReporter, type Reporter, type Rng } from '@cch-lab/core';
 import type { KnnEngineOptions } from './knn/engine-options.js';
 import { KNN_METHODS } from './knn/engine-options.js';
-import type { EstimateMiOptions, NeuralOptions } from './types.js';
+import { K_PER_CLASS_POLICIES, type EstimateMiOptions, type KPerClassPolicy, type NeuralOptions } from './types.js';
 
 /** The defaults every estimator starts from (see EstimateMiOptions for what each means). */
 export const ESTIMATE_DEFAULTS = Object.freeze({
   k: 3,
+  kPerClass: 'refuse' as const,
   standardize: true,
   jitter: 1e-10,
   dropConstantColumns: false,
@@ -21,6 +22,7 @@ export const ESTIMATE_DEFAULTS = Object.freeze({
 /** Options with every default filled in; what method bodies receive. */
 export interface ResolvedOptions {
   k: number;
+  kPerClass: KPerClassPolicy;
   rng: Rng;
   standardize: boolean;
   jitter: number;
@@ -45,6 +47,9 @@ export function resolveOptions(options: EstimateMiOptions, where: string): Resol
   checkNumber(o.subsampleFraction, 'subsampleFraction', { min: 0.05, max: 0.95 }, at);
   checkNumber(o.level, 'level', { min: 0.5, max: 0.999 }, at);
   checkNumber(o.jitter, 'jitter', { min: 0, max: 1 }, at);
+  if (!(K_PER_CLASS_POLICIES as readonly string[]).includes(o.kPerClass)) {
+    throw new UnknownMethodError('kPerClass policy', String(o.kPerClass), K_PER_CLASS_POLICIES, { details: { field: 'kPerClass' } });
+  }
   if (typeof o.shrinkage === 'number') checkNumber(o.shrinkage, 'shrinkage', { min: 0, max: 1 }, at);
   else if (!['auto', 'none', 'ledoit-wolf'].includes(o.shrinkage)) {
     throw new UnknownMethodError('shrinkage', String(o.shrinkage), ['auto', 'none', 'ledoit-wolf', 'a number in [0, 1]'], {
@@ -59,6 +64,7 @@ export function resolveOptions(options: EstimateMiOptions, where: string): Resol
   if (engine.parts !== undefined) checkInteger(engine.parts, 'engine.parts', { min: 1, max: 4096 }, at);
   return {
     k: o.k,
+    kPerClass: o.kPerClass,
     rng: options.rng ?? createRng(0),
     standardize: o.standardize,
     jitter: o.jitter,

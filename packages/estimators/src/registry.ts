@@ -14,10 +14,13 @@ import { shuffleNull } from './nulls/shuffle-null.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { rossMethod } from './ross-mixed.js';
 import { ESTIMATOR_NAMES, type Estimate, type EstimateMiOptions, type EstimatorName, type MethodResult, type MiTarget } from './types.js';
-import { checkPair } from './validate.js';
+import { checkPair, checkClassSizes } from './validate.js';
 
 /** Methods whose k is a neighbour count (subsamples must hold more than k rows). */
 const KNN_METHODS: ReadonlySet<EstimatorName> = new Set(['ksg', 'ksg2', 'mixed', 'lmi']);
+
+/** Methods that run the mixed estimator on class labels, where k must fit inside every class. */
+const LABEL_KNN_METHODS: ReadonlySet<EstimatorName> = new Set(['ksg', 'ksg2', 'mixed']);
 
 /** A method body: validated inputs and resolved options in, nats and facts out. */
 export type MethodBody = (x: Matrix, y: MiTarget, options: ResolvedOptions) => Promise<MethodResult> | MethodResult;
@@ -45,8 +48,10 @@ export function parseEstimatorName(name: string): EstimatorName {
  * labels (Int32Array; ksg/ksg2 then run the mixed estimator, gaussian/mine/infonce use
  * indicator columns). With `shuffles` > 0 adds a shuffle null, with `subsamples` > 0 a
  * subsample interval (both rerun the same method with the same options).
- * @throws InvalidInputError for NaN/Inf, mismatched rows, k ≥ n, one class, a constant column,
- * an empty input; UnknownMethodError for an unknown name.
+ * @throws InvalidInputError for NaN/Inf, mismatched rows, k ≥ n, a class (in the data or a
+ * subsample) of k or fewer samples unless kPerClass is 'cap', one class, a constant or
+ * all-subnormal column, an empty input, too few rows for the Gaussian form without shrinkage;
+ * UnknownMethodError for an unknown name.
  */
 export async function estimateMi(name: EstimatorName | string, x: Matrix, y: MiTarget, options: EstimateMiOptions = {}): Promise<Estimate> {
   const method = parseEstimatorName(name);
@@ -57,6 +62,9 @@ export async function estimateMi(name: EstimatorName | string, x: Matrix, y: MiT
       `${method}: subsamples of ${subsampleSize(pair.x.rows, o.subsampleFraction)} rows are too small for k = ${o.k}`,
       { details: { field: 'subsamples', received: String(o.subsamples) }, hint: 'pass more rows, a larger subsampleFraction, or no subsamples' },
     );
+  }
+  if (o.subsamples > 0 && pair.y instanceof Int32Array && o.kPerClass === 'refuse' && LABEL_KNN_METHODS.has(method)) {
+    checkClassSizes(pair.y, o.k, { reps: o.subsamples, size: subsampleSize(pair.x.rows, o.subsampleFraction), rng: o.rng }, method);
   }
   const body = ESTIMATORS[method];
   const started = performance.now();

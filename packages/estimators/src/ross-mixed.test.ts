@@ -28,17 +28,51 @@ function referenceRoss(h: number[][], labels: number[], k: number): number {
 }
 
 describe('estimators/ross-mixed', () => {
-  it('computes exactly the formula of REFERENCE.md §2, k reduced to class size − 1', async () => {
+  it('computes exactly the formula of REFERENCE.md §2, k reduced to class size − 1 under kPerClass cap', async () => {
     const rng = createRng('ross-formula');
     const labels = Array.from({ length: 50 }, (_, i) => (i < 3 ? 2 : i % 2));
     const h = labels.map((l) => [Math.round((rng.normal() + l) * 2) / 2, Math.round(rng.normal() * 2) / 2]);
     const points: PointSet = { coords: Float64Array.from(h.flat()), n: h.length, dim: 2 };
     for (const k of [1, 3, 5]) {
-      const r = await rossNats(points, Int32Array.from(labels), k);
+      const r = await rossNats(points, Int32Array.from(labels), k, {}, 'cap');
       testing.expectClose(r.nats, referenceRoss(h, labels, k), { atol: FORMULA_ATOL }, `k=${k}`);
       // Class 2 has three members, so its k is at most 2.
       expect(r.kPerClass['2']).toBe(Math.min(k, 2));
+      expect(r.kCapped).toEqual(k > 2 ? { '2': { size: 3, k: 2 } } : {});
     }
+  });
+
+  it('refuses a k larger than a class by default, naming the class, its size and k; caps it, recorded, when asked', async () => {
+    const { h, labels } = labelledMixture(createRng('ross-small-class'), 60, 2, 2, 2);
+    labels[0] = 5;
+    labels[1] = 5;
+    labels[2] = 5;
+    const error = await estimateMi('mixed', h, labels, { k: 3 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).message).toMatch(/k = 3 needs at least k \+ 1 = 4 samples in every class .*class 5 has 3 samples/);
+    expect((error as InvalidInputError).details).toMatchObject({ field: 'labels', k: 3, class: 5, classSize: 3 });
+    expect((error as InvalidInputError).hint).toMatch(/k ≤ 2/);
+    // ksg on class labels runs the mixed estimator, and refuses the same way.
+    await expect(estimateMi('ksg', h, labels, { k: 3 })).rejects.toThrow(/class 5 has 3 samples/);
+    const capped = await estimateMi('mixed', h, labels, { k: 3, kPerClass: 'cap', rng: createRng(1) });
+    expect(capped.k).toBe(3);
+    expect(capped.details).toMatchObject({ kPerClassPolicy: 'cap', kCapped: { '5': { size: 3, k: 2 } } });
+    const fits = await estimateMi('mixed', h, labels, { k: 2, rng: createRng(1) });
+    expect(fits.details).toMatchObject({ kPerClassPolicy: 'refuse' });
+    expect(fits.details?.kCapped).toBeUndefined();
+  });
+
+  it('refuses, before estimating, a subsample in which a class is too small for k', async () => {
+    const { h, labels } = labelledMixture(createRng('ross-small-subsample'), 60, 2, 2, 2);
+    for (let i = 0; i < 5; i++) labels[i] = 5;
+    // Five samples of class 5 suit k = 3 on the full data; a random half of them need not.
+    await expect(estimateMi('mixed', h, labels, { k: 3, rng: createRng(1) })).resolves.toBeDefined();
+    await expect(estimateMi('mixed', h, labels, { k: 3, subsamples: 20, rng: createRng(1) })).rejects.toThrow(/in subsample \d+ of 20 \(30 of 60 rows\) class 5 has [23] samples/);
+    const capped = await estimateMi('mixed', h, labels, { k: 3, subsamples: 20, kPerClass: 'cap', rng: createRng(1) });
+    expect(capped.interval?.reps).toBe(20);
   });
 
   it('matches the numerically integrated truth of a labelled Gaussian mixture, jointly over 4 dimensions', async () => {

@@ -9,8 +9,8 @@ import type { KnnEngineOptions } from './knn/engine-options.js';
 import { selectPoints, type PointSet } from './knn/point-set.js';
 import type { ResolvedOptions } from './options.js';
 import { prepareContinuous } from './prepare.js';
-import type { MethodResult, MiTarget } from './types.js';
-import { checkK } from './validate.js';
+import type { KPerClassPolicy, MethodResult, MiTarget } from './types.js';
+import { checkK, classTooSmallError, classesTooSmall } from './validate.js';
 
 export interface RossResult {
   nats: number;
@@ -20,19 +20,29 @@ export interface RossResult {
   droppedSingletons: number;
   /** Classes used. */
   classes: number;
-  /** k used per class: min(k, class size − 1), by label. */
+  /** k used per class, by label: k itself, or min(k, class size − 1) under kPerClass 'cap'. */
   kPerClass: Record<string, number>;
+  /** The classes whose k was lowered (only under 'cap'): label → { size, k }. Empty when none was. */
+  kCapped: Record<string, { size: number; k: number }>;
 }
 
 /**
- * For sample i: N_y(i) = size of its class, k_i = min(k, N_y(i) − 1), d_i = distance to its
- * k_i-th neighbour among samples of its class, m_i = #{j ≠ i : ‖h_i − h_j‖∞ ≤ d_i} over all
- * samples (so the k_i-th neighbour itself is counted, m_i ≥ k_i);
- * I = ψ(N) − ⟨ψ(N_y)⟩ + ⟨ψ(k_i)⟩ − ⟨ψ(m_i)⟩, averages over the N samples kept.
- * Samples whose class is unique are dropped first (and counted).
- * @throws InvalidInputError when fewer than two classes have two or more samples.
+ * For sample i: N_y(i) = size of its class, k_i = k (or min(k, N_y(i) − 1) under kPerClass
+ * 'cap'), d_i = distance to its k_i-th neighbour among samples of its class,
+ * m_i = #{j ≠ i : ‖h_i − h_j‖∞ ≤ d_i} over all samples (so the k_i-th neighbour itself is
+ * counted, m_i ≥ k_i); I = ψ(N) − ⟨ψ(N_y)⟩ + ⟨ψ(k_i)⟩ − ⟨ψ(m_i)⟩, averages over the N samples
+ * kept. Samples whose class is unique are dropped first (and counted).
+ * @throws InvalidInputError when fewer than two classes have two or more samples, or (under
+ * 'refuse', the default) when a class of two or more has k or fewer samples — naming the class,
+ * its size and k.
  */
-export async function rossNats(h: PointSet, labels: Int32Array, k: number, engine: KnnEngineOptions = {}): Promise<RossResult> {
+export async function rossNats(
+  h: PointSet,
+  labels: Int32Array,
+  k: number,
+  engine: KnnEngineOptions = {},
+  kPerClass: KPerClassPolicy = 'refuse',
+): Promise<RossResult> {
   const byClass = new Map<number, number[]>();
   for (let i = 0; i < labels.length; i++) {
     const list = byClass.get(labels[i]);
@@ -47,6 +57,10 @@ export async function rossNats(h: PointSet, labels: Int32Array, k: number, engin
       { details: { field: 'labels', received: `${byClass.size} classes, ${labels.length} samples` }, hint: 'pass at least two classes with two or more samples each' },
     );
   }
+  if (kPerClass === 'refuse') {
+    const small = classesTooSmall(new Map(kept.map(([label, members]) => [label, members.length])), k);
+    if (small.length > 0) throw classTooSmallError(small, k, labels.length, 'mixed');
+  }
   // Kept samples in class order; position p in the kept set ↔ original row keptRows[p].
   const keptRows: number[] = [];
   for (const [, members] of kept) keptRows.push(...members);
@@ -55,12 +69,14 @@ export async function rossNats(h: PointSet, labels: Int32Array, k: number, engin
   const radii = new Float64Array(n);
   const classSize = new Int32Array(n);
   const kOf = new Int32Array(n);
-  const kPerClass: Record<string, number> = {};
+  const kUsed: Record<string, number> = {};
+  const kCapped: Record<string, { size: number; k: number }> = {};
   let offset = 0;
   for (const [label, members] of kept) {
     const size = members.length;
     const kc = Math.min(k, size - 1);
-    kPerClass[String(label)] = kc;
+    kUsed[String(label)] = kc;
+    if (kc < k) kCapped[String(label)] = { size, k: kc };
     const own = selectPoints(h, members);
     const d = await kthNeighbourDistances(own, kc, engine);
     radii.set(d, offset);
@@ -71,7 +87,7 @@ export async function rossNats(h: PointSet, labels: Int32Array, k: number, engin
   const m = await countWithinRadius(all, radii, false, engine);
   let sum = 0;
   for (let p = 0; p < n; p++) sum += digammaInt(kOf[p]) - digammaInt(classSize[p]) - digammaInt(m[p]);
-  return { nats: digammaInt(n) + sum / n, n, droppedSingletons, classes: kept.length, kPerClass };
+  return { nats: digammaInt(n) + sum / n, n, droppedSingletons, classes: kept.length, kPerClass: kUsed, kCapped };
 }
 
 /** The registry body of 'mixed'. */
@@ -84,7 +100,8 @@ export async function rossMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Pr
   }
   checkK(o.k, x.rows, 'mixed');
   const h = prepareContinuous(x, { standardize: o.standardize, jitter: o.jitter, rng: o.rng.derive('jitter').derive('x') });
-  const r = await rossNats(h, y, o.k, o.engine);
+  const r = await rossNats(h, y, o.k, o.engine, o.kPerClass);
+  const capped = Object.keys(r.kCapped).length > 0;
   return {
     method: 'mixed',
     nats: r.nats,
@@ -96,6 +113,9 @@ export async function rossMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Pr
       droppedSingletons: r.droppedSingletons,
       classes: r.classes,
       kPerClass: r.kPerClass,
+      kPerClassPolicy: o.kPerClass,
+      // Every automatic adjustment is visible: the classes whose k was lowered (under 'cap' only), with their sizes.
+      ...(capped ? { kCapped: r.kCapped } : {}),
       jitter: o.jitter,
       // I(H;Y) ≤ H(Y) ≤ ln(#classes).
       ceilingNats: Math.log(r.classes),

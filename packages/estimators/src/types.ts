@@ -19,6 +19,14 @@ export function isNeuralEstimator(name: EstimatorName): name is NeuralEstimatorN
 }
 
 /**
+ * What the mixed estimator (and ksg / ksg2 on class labels) does with a class of k or fewer
+ * samples, where a same-class k-th neighbour does not exist: 'refuse' throws InvalidInputError
+ * naming the class; 'cap' lowers k to class size − 1 in that class and records it in details.
+ */
+export const K_PER_CLASS_POLICIES = ['refuse', 'cap'] as const;
+export type KPerClassPolicy = (typeof K_PER_CLASS_POLICIES)[number];
+
+/**
  * The second variable: a continuous matrix (n × dy, rows aligned with x) or class labels
  * (an Int32Array of n integer labels).
  */
@@ -101,7 +109,18 @@ export interface EstimateMiOptions {
   rng?: Rng;
   /** Z-score every column before the k-NN methods (MI is invariant, the max-norm is not). Default true. */
   standardize?: boolean;
-  /** Tie-breaking noise, as a multiple of max(1, mean |column|) (sklearn's convention). Default 1e-10; 0 turns it off. */
+  /**
+   * Mixed estimator (and ksg / ksg2 on class labels): a class with k or fewer samples is refused
+   * ('refuse', InvalidInputError naming it) or gets k = class size − 1 ('cap', recorded in
+   * details.kCapped). Classes of one sample are dropped either way (details.droppedSingletons).
+   * Default 'refuse'.
+   */
+  kPerClass?: KPerClassPolicy;
+  /**
+   * Tie-breaking noise sd, as a multiple of each column's sd: after standardisation that is 1,
+   * sklearn's max(1, mean |column|); without it the noise still follows the column's scale.
+   * Default 1e-10; 0 turns it off.
+   */
   jitter?: number;
   /** Drop constant columns (recorded in details) instead of throwing InvalidInputError. Default false. */
   dropConstantColumns?: boolean;

@@ -2,7 +2,8 @@
  * Boundary checks shared by every estimator: each failure is an InvalidInputError that names the
  * estimator, the argument, what was received and what to do. Workers below trust their inputs.
  */
-import { InvalidInputError, Matrix, checkFiniteMatrix, checkSameRows } from '@cch-lab/core';
+import { InvalidInputError, MIN_NORMAL, Matrix, checkFiniteMatrix, checkSameRows, columnMaxAbs, type Rng } from '@cch-lab/core';
+import { subsampleIndices } from './intervals/subsample-interval.js';
 import type { MiTarget } from './types.js';
 
 /** The validated pair, with constant columns removed when that was asked for. */
@@ -50,7 +51,31 @@ export function checkMatrix(value: unknown, field: string, where: string): Matri
     });
   }
   checkFiniteMatrix(value, field, { where });
+  checkNormalColumns(value, field, where);
   return value;
+}
+
+/**
+ * Refuses a column whose values are all subnormal (max |value| below 2^−1022 in float64, 2^−126
+ * in float32): such values keep only a few significant bits, so its z-scores and distances would
+ * be coarse while the output looked like any other number. Subnormal entries in a column of
+ * normal magnitude are fine (they are tiny relative to the column, with full absolute precision).
+ */
+function checkNormalColumns(x: Matrix, field: string, where: string): void {
+  const float32 = x.data instanceof Float32Array;
+  const smallest = float32 ? 2 ** -126 : MIN_NORMAL;
+  const m = columnMaxAbs(x);
+  for (let j = 0; j < x.cols; j++) {
+    if (m[j] > 0 && m[j] < smallest) {
+      throw new InvalidInputError(
+        `${where}: ${field} column ${j + 1} holds only subnormal values (max |value| ${m[j].toExponential(2)}, below ${float32 ? 'float32' : 'float64'}'s smallest normal ${smallest.toExponential(2)}), which keep too few significant digits to estimate from`,
+        {
+          details: { field, column: j + 1, received: `max |value| ${m[j]}` },
+          hint: "multiply the column by a large constant before writing it (mutual information does not depend on a column's scale)",
+        },
+      );
+    }
+  }
 }
 
 /** Class labels: integers, at least two classes. */
@@ -83,6 +108,59 @@ export function checkK(k: unknown, n: number, where: string): number {
   return k;
 }
 
+/** The classes of two or more samples that hold k or fewer (no same-class k-th neighbour), smallest first: [label, size]. */
+export function classesTooSmall(sizes: ReadonlyMap<number, number>, k: number): [number, number][] {
+  return [...sizes.entries()].filter(([, size]) => size >= 2 && size <= k).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+}
+
+/**
+ * The refusal of a k that some class cannot hold (kPerClass 'refuse'): each such class with its
+ * size (up to five), k, n, and — for a subsample — which one.
+ */
+export function classTooSmallError(
+  small: readonly [number, number][],
+  k: number,
+  n: number,
+  where: string,
+  subsample?: { index: number; reps: number; of: number },
+): InvalidInputError {
+  const listed = small.slice(0, 5).map(([label, size]) => `class ${label} has ${size} samples`);
+  const more = small.length > 5 ? ` (and ${small.length - 5} more class(es))` : '';
+  const [label, size] = small[0];
+  const rows = subsample === undefined ? `n = ${n}` : `subsample ${subsample.index} of ${subsample.reps} (${n} of ${subsample.of} rows)`;
+  return new InvalidInputError(
+    `${where}: k = ${k} needs at least k + 1 = ${k + 1} samples in every class (a same-class k-th neighbour), but in ${rows} ${listed.join(', ')}${more}`,
+    {
+      details: { field: 'labels', k, class: label, classSize: size, classes: Object.fromEntries(small.map(([l, c]) => [String(l), c])), ...(subsample ? { subsample: subsample.index } : {}) },
+      hint: `use k ≤ ${size - 1}, pass more samples of ${small.length > 1 ? 'those classes' : `class ${label}`}${subsample ? ' or a larger subsample fraction' : ''}, or cap k per class (option kPerClass: 'cap', recorded in details.kCapped)`,
+    },
+  );
+}
+
+/**
+ * Under kPerClass 'refuse', checks before any work that every class of two or more samples holds
+ * more than k of them — in the full data, then in every subsample (of the interval or the
+ * criterion), where a random part of a small class may be too small while the whole is not.
+ * Classes of one sample are dropped by the estimator, as on the full data.
+ * @throws InvalidInputError naming the class, its size, k and the subsample.
+ */
+export function checkClassSizes(labels: Int32Array, k: number, subsamples: { reps: number; size: number; rng: Rng }, where: string): void {
+  const n = labels.length;
+  checkK(k, n, where);
+  const full = classesTooSmall(classSizes(labels, Int32Array.from({ length: n }, (_, i) => i)), k);
+  if (full.length > 0) throw classTooSmallError(full, k, n, where);
+  for (let r = 0; r < subsamples.reps; r++) {
+    const small = classesTooSmall(classSizes(labels, subsampleIndices(n, subsamples.size, r, subsamples.rng)), k);
+    if (small.length > 0) throw classTooSmallError(small, k, subsamples.size, where, { index: r + 1, reps: subsamples.reps, of: n });
+  }
+}
+
+function classSizes(labels: Int32Array, rows: Int32Array): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (const i of rows) sizes.set(labels[i], (sizes.get(labels[i]) ?? 0) + 1);
+  return sizes;
+}
+
 /** Indices of columns whose values are all equal. */
 export function constantColumns(x: Matrix): number[] {
   const out: number[] = [];
@@ -109,7 +187,9 @@ function handleConstantColumns(x: Matrix, field: string, where: string, drop: bo
       `${where}: ${field} has ${constant.length === x.cols ? 'only constant columns' : `${constant.length} constant column(s)`} (column ${list}, 1-based); a constant carries no information and breaks standardisation`,
       {
         details: { field, received: `constant columns ${list}`, columns: constant },
-        hint: constant.length === x.cols ? 'pass a variable that varies' : 'remove them, or pass dropConstantColumns (CLI: --drop-constant)',
+        hint:
+          (constant.length === x.cols ? 'pass a variable that varies' : 'remove them, or pass dropConstantColumns (CLI: --drop-constant)') +
+          (constant.some((j) => x.data[j] === 0) ? `; a column of zeros may have underflowed (values below ${x.data instanceof Float32Array ? '1.4e-45 in float32' : '4.9e-324 in float64'} read as 0): rescale it before writing` : ''),
       },
     );
   }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { createRng } from '@cch-lab/core';
+import type { InputReport } from '@cch-lab/data';
 import type { CriterionResult } from '@cch-lab/estimators';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
@@ -12,14 +13,17 @@ import {
   attributeToFile,
   collect,
   globalBackend,
+  headerOption,
+  idColumnOption,
   parseEngineWorkers,
   parseIntegerOption,
   parseSeed,
-  readAligned,
+  readInputs,
   selectBackend,
 } from '../options/index.js';
+import type { InputFormatFlags } from '../options/index.js';
 
-export interface CriterionCommandOptions {
+export interface CriterionCommandOptions extends InputFormatFlags {
   teacher: string[];
   student: string;
   labels: string;
@@ -34,7 +38,8 @@ export interface CriterionCommandOptions {
   backend?: string;
 }
 
-export type CriterionCommandResult = CriterionResult & { student: string; labels: string; seed: number | string };
+/** `inputs`: what the readers decided about each file (teachers, student, labels). */
+export type CriterionCommandResult = CriterionResult & { student: string; labels: string; seed: number | string; inputs: InputReport[] };
 
 export function registerCriterion(program: Command, io: Io): void {
   program
@@ -49,6 +54,8 @@ export function registerCriterion(program: Command, io: Io): void {
     .option('--subsamples <n>', 'paired half-size subsamples for the margin interval', '20')
     .option('--keep-constant', 'fail on constant columns instead of dropping them (dead units are common)')
     .option('--workers <n>', 'k-NN worker threads (default: cores, at most 4)')
+    .addOption(headerOption())
+    .addOption(idColumnOption())
     .option('--json', 'print one JSON object on stdout')
     .addHelpText(
       'after',
@@ -77,7 +84,7 @@ export async function runCriterion(options: CriterionCommandOptions, io: Io): Pr
   const subsamples = parseIntegerOption(options.subsamples ?? 20, '--subsamples', { min: 2, max: 10_000 }, where);
   const workers = parseEngineWorkers(options.workers, where);
   const seed = parseSeed(options.seed ?? 0);
-  const inputs = await readAligned([...options.teacher, options.student], options.labels, true, io);
+  const inputs = await readInputs([...options.teacher, options.student], options.labels, true, options, io, where);
   if (isNeuralEstimator(estimator)) await selectBackend(options.backend, io);
   const names = teacherNames(options.teacher);
   const labels = inputs.y as Int32Array;
@@ -111,7 +118,7 @@ export async function runCriterion(options: CriterionCommandOptions, io: Io): Pr
     // Left after the checks above: label problems only the mixed estimator sees (too few classes with two samples).
     throw attributeToFile(error, { labels: inputs.yFile });
   });
-  return { ...result, student: studentFile, labels: inputs.yFile, seed };
+  return { ...result, student: studentFile, labels: inputs.yFile, seed, inputs: inputs.inputs };
 }
 
 /** File names without directories, or relative paths when two share a name. */

@@ -112,6 +112,29 @@ describe('cli/commands/mi', () => {
     }
   });
 
+  it('says how many rows are needed, and which class is too small for k, instead of a pivot or a silent cap', async () => {
+    const dir = workspace();
+    const io = createBufferIo({ cwd: dir });
+    writeFileSync(path.join(dir, 'two-x.csv'), '1,2\n2,1\n');
+    writeFileSync(path.join(dir, 'two-y.csv'), '1\n3\n');
+    const few = await runMi({ x: 'two-x.csv', y: 'two-y.csv', estimator: 'gaussian' }, io).then(
+      () => undefined,
+      (e: unknown) => e as InvalidInputError,
+    );
+    expect(few).toBeInstanceOf(InvalidInputError);
+    expect(few?.message).toMatch(/gaussian: 2 rows for 2 \+ 1 dimensions; needs at least 4 rows \(n ≥ dx \+ dy \+ 1\)/);
+    expect(few?.message).not.toMatch(/pivot/);
+    const labels = Array.from({ length: 400 }, (_, i) => (i < 3 ? 2 : i % 2));
+    writeFileSync(path.join(dir, 'rare.csv'), `${labels.join('\n')}\n`);
+    const small = await runMi({ x: 'x.csv', y: 'rare.csv', labels: true, k: 3 }, io).then(
+      () => undefined,
+      (e: unknown) => e as InvalidInputError,
+    );
+    expect(small).toBeInstanceOf(InvalidInputError);
+    expect(small?.details.file).toBe(path.join(dir, 'rare.csv'));
+    expect(small?.message).toMatch(/k = 3 needs at least k \+ 1 = 4 samples in every class .*class 2 has 3 samples/);
+  });
+
   it('always prints k and standardized, and repeats itself exactly with the same seed', async () => {
     const dir = workspace();
     const io = createBufferIo({ cwd: dir });

@@ -3,12 +3,14 @@
  * two files of aligned rows (CSV or .npy), with an optional shuffle null and subsample interval.
  */
 import { createRng } from '@cch-lab/core';
+import type { InputReport } from '@cch-lab/data';
 import type { Estimate, EstimatorName, NeuralOptions } from '@cch-lab/estimators';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { attributeToFile, globalBackend, parseEngineWorkers, parseIntegerOption, parseSeed, readAligned, selectBackend } from '../options/index.js';
+import { attributeToFile, globalBackend, headerOption, idColumnOption, parseEngineWorkers, parseIntegerOption, parseSeed, parseSubsamples, readInputs, selectBackend } from '../options/index.js';
+import type { InputFormatFlags } from '../options/index.js';
 
-export interface MiCommandOptions {
+export interface MiCommandOptions extends InputFormatFlags {
   x: string;
   y: string;
   /** Read y as class labels. */
@@ -45,6 +47,8 @@ export interface MiResult {
   x: string;
   y: string;
   details?: Record<string, unknown>;
+  /** What the readers decided about each file (header, id column, …), x then y. */
+  inputs: InputReport[];
 }
 
 export function registerMi(program: Command, io: Io): void {
@@ -64,6 +68,8 @@ export function registerMi(program: Command, io: Io): void {
     .option('--epochs <n>', 'training epochs of mine / infonce / lmi (their defaults otherwise)')
     .option('--latent <n>', 'lmi: latent size per variable (default 8)')
     .option('--workers <n>', 'k-NN worker threads (default: cores, at most 4)')
+    .addOption(headerOption())
+    .addOption(idColumnOption())
     .option('--json', 'print one JSON object on stdout')
     .addHelpText(
       'after',
@@ -89,14 +95,14 @@ export async function runMi(options: MiCommandOptions, io: Io): Promise<MiResult
   const where = 'cch mi';
   const k = parseIntegerOption(options.k ?? 3, '--k', { min: 1 }, where);
   const shuffles = parseIntegerOption(options.shuffles ?? 0, '--shuffles', { min: 0, max: 100_000 }, where);
-  const subsamples = parseIntegerOption(options.subsamples ?? 0, '--subsamples', { min: 0, max: 10_000 }, where);
+  const subsamples = parseSubsamples(options.subsamples ?? 0, where, { off: true });
   const seed = parseSeed(options.seed ?? 0);
   const neural: NeuralOptions = {};
   if (options.epochs !== undefined) neural.epochs = parseIntegerOption(options.epochs, '--epochs', { min: 1 }, where);
   if (options.latent !== undefined) neural.latentSize = parseIntegerOption(options.latent, '--latent', { min: 1, max: 512 }, where);
   const workers = parseEngineWorkers(options.workers, where);
 
-  const inputs = await readAligned([options.x], options.y, options.labels === true, io);
+  const inputs = await readInputs([options.x], options.y, options.labels === true, options, io, where);
   if (isNeuralEstimator(estimator)) await selectBackend(options.backend, io);
   // The estimators name the argument at fault (x, y, labels, k); the user needs the file.
   const inFiles = { x: inputs.files[0], k: inputs.files[0], y: inputs.yFile, labels: inputs.yFile };
@@ -129,6 +135,7 @@ export async function runMi(options: MiCommandOptions, io: Io): Promise<MiResult
     x: inputs.files[0],
     y: inputs.yFile,
     details: { ...estimate.details, ...(inputs.alignedById ? { alignedById: true } : {}) },
+    inputs: inputs.inputs,
   };
 }
 

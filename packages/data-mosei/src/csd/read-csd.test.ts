@@ -83,6 +83,20 @@ describe('csd/read-csd', () => {
     expect(e.details.file).toBe(file);
   });
 
+  test('a chunk whose deflate stream is damaged is an InvalidInputError naming the dataset, not garbage values', async () => {
+    // Found by apps/cli/src/fuzz.test.ts: h5wasm's Dataset.value ignores H5Dread's status, so a
+    // chunk that fails its filter came back as uninitialised memory and verify said "ok".
+    // Byte 16047 of the fixture lies inside the deflate stream of 188343's features chunk.
+    const bytes = Buffer.from(fs.readFileSync(COVAREP));
+    expect(bytes[16047]).toBe(0x92); // the fixture this offset was taken from
+    bytes[16047] ^= 0x20;
+    const file = path.join(dir, 'bad-chunk.csd');
+    fs.writeFileSync(file, bytes);
+    const e = await invalid(() => readCsd(file));
+    expect(e.message).toMatch(/corrupt HDF5 file: it could not be read at '\/CMU_MOSEI_COVAREP\/data\/188343\/features': HDF5 could not read the data/);
+    expect(e.details).toMatchObject({ file, group: '/CMU_MOSEI_COVAREP/data/188343/features' });
+  });
+
   test('a file that is not HDF5 is an InvalidInputError', async () => {
     const file = path.join(dir, 'html.csd');
     fs.writeFileSync(file, '<html>404 not found</html>');

@@ -14,6 +14,9 @@ export type H5File = InstanceType<typeof h5wasm.File>;
 export type H5Group = InstanceType<typeof h5wasm.Group>;
 export type H5Dataset = InstanceType<typeof h5wasm.Dataset>;
 
+/** The wasm module, once openHdf5 has awaited it (readFloats reads through it to see H5Dread's status). */
+let h5module: Awaited<typeof h5wasm.ready> | undefined;
+
 /** The superblock as far as the checks need it. */
 export interface Hdf5Superblock {
   /** Byte offset of the signature (0, or a user block of 512, 1024, … bytes). */
@@ -80,7 +83,7 @@ function parseSuperblock(head: Buffer, offset: number): Hdf5Superblock {
  */
 export async function openHdf5(file: string, what: string): Promise<H5File> {
   checkHdf5File(file, what);
-  await h5wasm.ready;
+  h5module = await h5wasm.ready;
   let h5: H5File;
   try {
     h5 = new h5wasm.File(file, 'r');
@@ -131,7 +134,7 @@ export function isDataset(entity: unknown): entity is H5Dataset {
 export function readFloats(ds: H5Dataset, file: string, what: string): Float32Array | Float64Array {
   let value: unknown;
   try {
-    value = ds.value;
+    value = readNumericChecked(ds) ?? ds.value;
   } catch (cause) {
     throw corrupt(file, what, cause, ds.path);
   }
@@ -143,6 +146,47 @@ export function readFloats(ds: H5Dataset, file: string, what: string): Float32Ar
     details: { file, field: ds.path, group: ds.path, received: describeDtype(ds) },
     hint: `the ${what} must hold float features`,
   });
+}
+
+/**
+ * A numeric dataset's values read through h5wasm's module with H5Dread's status checked; undefined
+ * for other types (the caller falls back to `ds.value`). `ds.value` ignores the status: a chunk
+ * that fails its filter (a damaged deflate stream) comes back as whatever was in the buffer —
+ * garbage read as features, not an error.
+ *
+ * @throws Error when HDF5 could not read the data.
+ */
+function readNumericChecked(ds: H5Dataset): Float64Array | Float32Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | undefined {
+  const module = h5module;
+  if (module === undefined) return undefined;
+  const meta = ds.metadata;
+  const integer = meta.type === module.H5T_class_t.H5T_INTEGER.value;
+  const float = meta.type === module.H5T_class_t.H5T_FLOAT.value;
+  if (meta.vlen || !(integer ? [1, 2, 4, 8].includes(meta.size) : float && [4, 8].includes(meta.size))) return undefined;
+  const nbytes = meta.size * meta.total_size;
+  const ptr = nbytes > 0 ? module._malloc(nbytes) : 0;
+  if (nbytes > 0 && ptr === 0) throw new Error(`could not allocate ${nbytes} bytes for the data`);
+  let bytes: ArrayBuffer;
+  try {
+    if (nbytes > 0 && module.get_dataset_data(ds.file_id, ds.path, null, null, null, BigInt(ptr)) < 0) {
+      throw new Error('HDF5 could not read the data (a damaged chunk: its compression filter failed)');
+    }
+    // The memory type is little-endian whatever the file's order (h5wasm converts on read).
+    bytes = module.HEAPU8.slice(ptr, ptr + nbytes).buffer;
+  } finally {
+    if (ptr !== 0) module._free(ptr);
+  }
+  if (float) return meta.size === 8 ? new Float64Array(bytes) : new Float32Array(bytes);
+  switch (meta.size) {
+    case 1:
+      return meta.signed ? new Int8Array(bytes) : new Uint8Array(bytes);
+    case 2:
+      return meta.signed ? new Int16Array(bytes) : new Uint16Array(bytes);
+    case 4:
+      return meta.signed ? new Int32Array(bytes) : new Uint32Array(bytes);
+    default:
+      return meta.signed ? new BigInt64Array(bytes) : new BigUint64Array(bytes);
+  }
 }
 
 export function describeDtype(ds: H5Dataset): string {

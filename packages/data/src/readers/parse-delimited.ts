@@ -22,13 +22,19 @@ export interface DelimitedRecord {
   quoted: boolean[];
 }
 
+/** What parseDelimited skipped, filled in as it goes (for readers that report their decisions). */
+export interface DelimitedStats {
+  /** Blank lines (nothing, or only blanks in whitespace mode) skipped. */
+  blankLines: number;
+}
+
 /**
- * The records of `text`, in order. Blank lines yield nothing.
+ * The records of `text`, in order. Blank lines yield nothing (they are counted in `stats`).
  *
  * @param file Used in error messages only.
  * @throws InvalidInputError (with file and line) for an unterminated quoted field or text after a closing quote.
  */
-export function* parseDelimited(text: string, delimiter: Delimiter, file = '<text>'): Generator<DelimitedRecord> {
+export function* parseDelimited(text: string, delimiter: Delimiter, file = '<text>', stats?: DelimitedStats): Generator<DelimitedRecord> {
   const n = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -103,7 +109,10 @@ export function* parseDelimited(text: string, delimiter: Delimiter, file = '<tex
       // In whitespace mode any other character starts the next field: the blanks ended this one.
     }
     // A line holding nothing (or only blanks in whitespace mode) is not a record.
-    if (fields.length === 1 && !quoted[0] && fields[0].trim() === '') continue;
+    if (fields.length === 1 && !quoted[0] && fields[0].trim() === '') {
+      if (stats !== undefined) stats.blankLines += 1;
+      continue;
+    }
     yield { fields, line: startLine, quoted };
   }
 }
@@ -122,6 +131,24 @@ export function detectDelimiter(file: string, text: string): Delimiter {
   if (tabs > 0 && commas === 0) return '\t';
   if (commas > 0) return ',';
   return /\S\s+\S/.test(firstLine) ? 'whitespace' : ',';
+}
+
+/** How a text file is laid out, as far as the readers normalise it silently. */
+export interface TextLayout {
+  /** It starts with a UTF-8 byte-order mark (skipped). */
+  bom: boolean;
+  /** The first line's end: 'crlf' (Windows), 'lf', 'cr' (old Mac), or 'none' for a single line without one. */
+  lineEnding: 'lf' | 'crlf' | 'cr' | 'none';
+}
+
+/** The byte-order mark and line ending of `text` (from its first line end). */
+export function textLayout(text: string): TextLayout {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const lf = text.indexOf('\n');
+  if (lf > 0 && text.charCodeAt(lf - 1) === CR) return { bom, lineEnding: 'crlf' };
+  const cr = lf < 0 ? text.indexOf('\r') : text.lastIndexOf('\r', lf);
+  if (cr >= 0) return { bom, lineEnding: 'cr' };
+  return { bom, lineEnding: lf >= 0 ? 'lf' : 'none' };
 }
 
 const QUOTE = 34;

@@ -77,4 +77,48 @@ describe('data/read-labels', () => {
     }
     expect(() => read('onlyheader.csv', 'label\n')).toThrow(/header but no labels/);
   });
+
+  it('refuses numbers that are not integers: a continuous target is not class labels', () => {
+    for (const [name, content, line, cell] of [
+      ['cont.txt', '0.5\n1.5\n0.5\n', 1, '0.5'],
+      ['cont-h.csv', 'y_value\n1\n0.25\n', 3, '0.25'],
+      ['cont-ids.csv', 'id,score\ns1,2\ns2,-1.5\n', 3, '-1.5'],
+    ] as const) {
+      try {
+        read(name, content);
+        throw new Error(`expected a throw for ${name}`);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidInputError);
+        const e = error as InvalidInputError;
+        expect(e.message).toMatch(/is a number but not an integer: class labels are integers or words/);
+        expect(e.details).toMatchObject({ line, received: cell });
+        expect(e.hint).toMatch(/drop --labels/);
+      }
+    }
+    expect(() => read('comma-labels.csv', '"0,5"\n"1,5"\n')).toThrow(/comma-labels\.csv:1:1: label "0,5" is a number with a decimal comma/);
+    expect(() => read('na-labels.csv', 'label\n1\nNA\n0\n')).toThrow(/na-labels\.csv:3:1: missing label "NA" among numeric labels/);
+  });
+
+  it('accepts integers (1.0 as pandas writes them too) and words, and says what it detected', () => {
+    const floats = read('float-ints.csv', 'label\n1.0\n0.0\n2.0\n');
+    expect(Array.from(floats.labels)).toEqual([1, 0, 2]);
+    expect(floats.classes).toEqual(['0', '1', '2']);
+    expect(floats.detected.notes.join(' ')).toMatch(/read as integers/);
+    const words = read('words.csv', 'cat\ndog\nnone\ncat\n');
+    expect(words.classes).toEqual(['cat', 'dog', 'none']);
+    expect(words.detected).toMatchObject({ header: 'no', idColumn: null, labelKind: 'text', rows: 4, classes: 3 });
+    const ints = read('detected.csv', 'sample,label\r\ns1,1\r\ns2,0\r\n');
+    expect(ints.detected).toMatchObject({ header: 'yes', idColumn: 'sample', labelKind: 'integers', lineEnding: 'crlf', rows: 2, classes: 2 });
+    expect(ints.detected.headerReason).toBe("'label' names a label column");
+  });
+
+  it("reads pandas' to_csv() labels: an index column and an empty corner cell", () => {
+    // pd.Series(y, name='label').to_csv('y.csv') and pd.Series(y).to_csv('y.csv').
+    const named = read('pd-labels.csv', ',label\n0,1\n1,0\n2,1\n');
+    expect(named.ids).toEqual(['0', '1', '2']);
+    expect(Array.from(named.labels)).toEqual([1, 0, 1]);
+    const unnamed = read('pd-labels-0.csv', ',0\n0,1\n1,0\n2,1\n');
+    expect(unnamed.ids).toEqual(['0', '1', '2']);
+    expect(unnamed.detected.headerReason).toBe("an empty first cell: pandas' header over its index");
+  });
 });

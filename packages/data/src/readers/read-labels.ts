@@ -1,8 +1,9 @@
 /** Class labels from a text file (one column, or id + label) or an integer .npy array. */
 import path from 'node:path';
 import { InvalidInputError } from '@cch-lab/core';
-import { detectDelimiter, parseDelimited } from './parse-delimited.js';
-import type { DelimitedRecord, Delimiter } from './parse-delimited.js';
+import { detectDelimiter, parseDelimited, textLayout } from './parse-delimited.js';
+import type { DelimitedRecord, DelimitedStats, Delimiter, TextLayout } from './parse-delimited.js';
+import { isDecimalComma, parseNumberCell } from './parse-number-cell.js';
 import { ID_HEADERS } from './read-csv-matrix.js';
 import { readInputFile } from './read-input-file.js';
 import { readNpy } from './read-npy.js';
@@ -10,8 +11,8 @@ import { readNpy } from './read-npy.js';
 export interface LabelsOptions {
   /**
    * Whether the first row is a header. Default 'auto': it is when it names a known column (id,
-   * sample, sample_id / label, class, y, target, …) or when its label is not an integer while the
-   * next row's is. Ignored for .npy.
+   * sample, sample_id / label, class, y, target, …), when its id cell is empty (pandas' index) or
+   * when its label is not a number while the next row's is. Ignored for .npy.
    */
   header?: boolean | 'auto';
   /**
@@ -41,23 +42,47 @@ export interface LabelsFile {
   mapping: Record<string, number>;
   /** True when integer labels were renumbered or text labels were turned into indices. */
   remapped: boolean;
+  /** What readLabels decided on its own, so a caller can report it. */
+  detected: LabelsDetected;
+}
+
+/** The automatic decisions of readLabels (the same fields as a CSV matrix's where they apply). */
+export interface LabelsDetected {
+  header: 'yes' | 'no';
+  headerReason: string;
+  /** Name of the id column (its header, or `column 1`); null for a single column. */
+  idColumn: string | null;
+  idReason: string;
+  rows: number;
+  /** Number of classes. */
+  classes: number;
+  /** 'integers' (kept or renumbered, see remapped) or 'text' (numbered in sorted order). */
+  labelKind: 'integers' | 'text';
+  bom: boolean;
+  lineEnding: TextLayout['lineEnding'];
+  blankLines: number;
+  notes: string[];
 }
 
 /**
  * Reads class labels. Text files (.csv, .tsv, .txt, …) have one column of labels or two columns
- * (sample id, label); labels are integers or strings, strings being numbered in sorted (code-unit)
- * order. `.npy` files hold an integer array of shape (n,) or (n, 1) (int8/uint8/int32/int64/bool).
+ * (sample id, label); labels are integers (integral floats such as 1.0 too) or words, words being
+ * numbered in sorted (code-unit) order. Numbers that are not integers (0.5) are refused: they are a
+ * continuous target, not classes. `.npy` files hold an integer array of shape (n,) or (n, 1)
+ * (int8/uint8/int32/int64/bool).
  *
  * @throws DataNotFoundError for a missing file; InvalidInputError (file, line) for an empty file,
- *   rows with other than 1 or 2 fields or a varying count, an empty label, a float .npy array, or
- *   negative labels with integerLabels 'keep'.
+ *   rows with other than 1 or 2 fields or a varying count, an empty label, numeric labels that are
+ *   not integers or that are missing (NA), a float .npy array, or negative labels with
+ *   integerLabels 'keep'.
  */
 export function readLabels(file: string, options: LabelsOptions = {}): LabelsFile {
   const opts = { ...LABELS_DEFAULTS, ...options };
   if (path.extname(file).toLowerCase() === '.npy') return readNpyLabels(file, opts.integerLabels);
   const text = readInputFile(file, 'labels').toString('utf8');
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(file, text) : opts.delimiter;
-  const records = [...parseDelimited(text, delimiter, file)];
+  const stats: DelimitedStats = { blankLines: 0 };
+  const records = [...parseDelimited(text, delimiter, file, stats)];
   if (records.length === 0) {
     throw new InvalidInputError('the labels file is empty', { details: { file }, hint: 'write one label per line' });
   }
@@ -68,7 +93,8 @@ export function readLabels(file: string, options: LabelsOptions = {}): LabelsFil
       hint: 'cut the file down to the id and label columns',
     });
   }
-  const hasHeader = opts.header === 'auto' ? looksLikeHeader(records) : opts.header;
+  const headerDecision = opts.header === 'auto' ? decideHeader(records) : { header: opts.header, reason: 'as requested' };
+  const hasHeader = headerDecision.header;
   const data = hasHeader ? records.slice(1) : records;
   if (data.length === 0) {
     throw new InvalidInputError('the labels file has a header but no labels', { details: { file, line: records[0].line } });
@@ -88,9 +114,53 @@ export function readLabels(file: string, options: LabelsOptions = {}): LabelsFil
     texts.push(label);
     if (width === 2) ids.push(rec.fields[0].trim());
   }
-  const integers = texts.every((t) => INTEGER.test(t)) ? texts.map(Number) : undefined;
+  const notes: string[] = [];
+  const integers = numericLabels(texts, data, width, file, notes);
   const encoded = integers !== undefined ? encodeIntegers(integers, opts.integerLabels, file) : encodeStrings(texts, opts.integerLabels, file);
-  return width === 2 ? { ...encoded, ids } : encoded;
+  const layout = textLayout(text);
+  const idName = hasHeader && width === 2 ? records[0].fields[0].trim() : '';
+  const detected: LabelsDetected = {
+    header: hasHeader ? 'yes' : 'no',
+    headerReason: headerDecision.reason,
+    idColumn: width === 2 ? (idName !== '' ? idName : 'column 1') : null,
+    idReason: width === 2 ? 'two columns: id, label' : 'a single column',
+    rows: texts.length,
+    classes: encoded.classes.length,
+    labelKind: integers !== undefined ? 'integers' : 'text',
+    bom: layout.bom,
+    lineEnding: layout.lineEnding,
+    blankLines: stats.blankLines,
+    notes,
+  };
+  return width === 2 ? { ...encoded, ids, detected } : { ...encoded, detected };
+}
+
+/**
+ * The labels as integers when they are numbers: integers as written, or integral floats (1.0, as
+ * pandas writes a float column). Undefined when some are words (they are then text classes).
+ *
+ * @throws InvalidInputError naming the line of the first label that is a number but not an integer
+ *   (0.5, a decimal comma 1,5), or a missing marker (NA) among numbers.
+ */
+function numericLabels(texts: string[], data: DelimitedRecord[], width: number, file: string, notes: string[]): number[] | undefined {
+  if (texts.every((t) => INTEGER.test(t))) return texts.map(Number);
+  if (!texts.every((t) => parseNumberCell(t) !== undefined || isDecimalComma(t))) return undefined;
+  const values = texts.map((t) => parseNumberCell(t));
+  const bad = values.findIndex((v) => v === undefined || !Number.isInteger(v));
+  if (bad >= 0) {
+    const t = texts[bad];
+    const details = { file, line: data[bad].line, column: width, received: t };
+    if (Number.isNaN(values[bad])) {
+      throw new InvalidInputError(`missing label ${JSON.stringify(t)} among numeric labels`, { details, hint: 'drop the samples without a label first' });
+    }
+    const what = isDecimalComma(t) ? 'a number with a decimal comma' : 'a number but not an integer';
+    throw new InvalidInputError(`label ${JSON.stringify(t)} is ${what}: class labels are integers or words`, {
+      details,
+      hint: 'a continuous target is not class labels: read the file as a numeric matrix instead (cch mi: drop --labels)',
+    });
+  }
+  notes.push(`labels written as numbers (e.g. ${JSON.stringify(texts.find((t) => !INTEGER.test(t)))}) read as integers`);
+  return values as number[];
 }
 
 const INTEGER = /^[+-]?\d+$/;
@@ -108,19 +178,39 @@ function readNpyLabels(file: string, integerLabels: 'auto' | 'keep' | 'map'): La
   if (!(shape.length === 1 || (shape.length === 2 && shape[1] === 1))) {
     throw new InvalidInputError('labels .npy must have shape (n,) or (n, 1)', { details: { file, received: `(${shape.join(', ')})` } });
   }
-  return encodeIntegers(Array.from(data), integerLabels, file);
+  const encoded = encodeIntegers(Array.from(data), integerLabels, file);
+  const detected: LabelsDetected = {
+    header: 'no',
+    headerReason: '.npy file',
+    idColumn: null,
+    idReason: '.npy file',
+    rows: encoded.labels.length,
+    classes: encoded.classes.length,
+    labelKind: 'integers',
+    bom: false,
+    lineEnding: 'none',
+    blankLines: 0,
+    notes: [],
+  };
+  return { ...encoded, detected };
 }
 
-function looksLikeHeader(records: DelimitedRecord[]): boolean {
+function decideHeader(records: DelimitedRecord[]): { header: boolean; reason: string } {
   const first = records[0].fields.map((f) => f.trim().toLowerCase());
   const label = first[first.length - 1];
-  if (LABEL_HEADERS.has(label)) return true;
-  if (first.length === 2 && first[0] !== '' && ID_HEADERS.has(first[0])) return true;
+  if (LABEL_HEADERS.has(label)) return { header: true, reason: `'${records[0].fields[first.length - 1].trim()}' names a label column` };
+  if (first.length === 2 && first[0] !== '' && ID_HEADERS.has(first[0])) return { header: true, reason: `'${records[0].fields[0].trim()}' names sample ids` };
   const next = records[1];
-  return next !== undefined && !INTEGER.test(label) && INTEGER.test(next.fields[next.fields.length - 1].trim());
+  if (next === undefined) return { header: false, reason: 'a single row' };
+  // pandas' to_csv leaves the index column's name empty; a data row has an id there.
+  if (first.length === 2 && first[0] === '' && next.fields[0].trim() !== '') return { header: true, reason: "an empty first cell: pandas' header over its index" };
+  const nextLabel = next.fields[next.fields.length - 1].trim();
+  const isNumber = (t: string) => parseNumberCell(t) !== undefined || isDecimalComma(t);
+  if (!isNumber(label) && isNumber(nextLabel) && nextLabel !== '') return { header: true, reason: 'a name above numeric labels' };
+  return { header: false, reason: 'the first row holds a label' };
 }
 
-function encodeIntegers(values: number[], policy: 'auto' | 'keep' | 'map', file: string): LabelsFile {
+function encodeIntegers(values: number[], policy: 'auto' | 'keep' | 'map', file: string): Omit<LabelsFile, 'detected'> {
   const distinct = [...new Set(values)].sort((a, b) => a - b);
   const isRange = distinct[0] === 0 && distinct[distinct.length - 1] === distinct.length - 1;
   if (policy === 'keep' && distinct[0] < 0) {
@@ -150,7 +240,7 @@ function encodeIntegers(values: number[], policy: 'auto' | 'keep' | 'map', file:
   };
 }
 
-function encodeStrings(texts: string[], policy: 'auto' | 'keep' | 'map', file: string): LabelsFile {
+function encodeStrings(texts: string[], policy: 'auto' | 'keep' | 'map', file: string): Omit<LabelsFile, 'detected'> {
   if (policy === 'keep') {
     const bad = texts.find((t) => !INTEGER.test(t));
     throw new InvalidInputError("integerLabels 'keep' needs integer labels", {

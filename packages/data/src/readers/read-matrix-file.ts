@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InvalidInputError, Matrix } from '@cch-lab/core';
 import type { DType } from '@cch-lab/core';
 import { readCsvMatrix } from './read-csv-matrix.js';
-import type { CsvMatrixOptions } from './read-csv-matrix.js';
+import type { CsvDetected, CsvMatrixOptions } from './read-csv-matrix.js';
 import { readNpyMatrix } from './read-npy.js';
 
 /** Extensions readMatrixFile understands, by format. */
@@ -23,6 +23,8 @@ export interface MatrixFile {
   header?: string[];
   /** Shape of one row before flattening (.npy with more than 2 dimensions; [d] otherwise). */
   featureShape: number[];
+  /** The CSV reader's header / id column decisions (CSV only). */
+  detected?: CsvDetected;
 }
 
 /**
@@ -38,8 +40,8 @@ export function readMatrixFile(file: string, options: MatrixFileOptions = {}): M
     return { matrix, format: 'npy', featureShape };
   }
   if (MATRIX_EXTENSIONS.csv.includes(ext)) {
-    const { matrix, ids, header } = readCsvMatrix(file, options);
-    const out: MatrixFile = { matrix, format: 'csv', featureShape: [matrix.cols] };
+    const { matrix, ids, header, detected } = readCsvMatrix(file, options);
+    const out: MatrixFile = { matrix, format: 'csv', featureShape: [matrix.cols], detected };
     if (ids !== undefined) out.ids = ids;
     if (header !== undefined) out.header = header;
     return out;

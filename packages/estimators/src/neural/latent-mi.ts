@@ -16,7 +16,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Matrix, InvalidInputError } from '@cch-lab/core';
 import { ksgNats } from '../ksg.js';
 import { stripUndefined, type ResolvedOptions } from '../options.js';
-import { prepareContinuous } from '../prepare.js';
+import { preparePair } from '../prepare.js';
 import type { MethodResult, MiTarget } from '../types.js';
 import { checkK } from '../validate.js';
 import { applyMlp, createMlp, disposeMlps, mlpVariables, restoreVariables, snapshotVariables, type Mlp } from './mlp.js';
@@ -140,9 +140,7 @@ export async function latentMiMethod(x: Matrix, y: MiTarget, o: ResolvedOptions)
     disposeMlps(...nets);
     optimizer.dispose();
   }
-  const kRng = rng.derive('ksg');
-  const px = prepareContinuous(zx, { standardize: o.standardize, jitter: o.jitter, rng: kRng.derive('x') });
-  const py = prepareContinuous(zy, { standardize: o.standardize, jitter: o.jitter, rng: kRng.derive('y') });
+  const [px, py] = preparePair(zx, zy, { standardize: o.standardize, jitter: o.jitter, rng: rng.derive('ksg') });
   const nats = await ksgNats(px, py, o.k, 1, o.engine);
   return {
     nats,

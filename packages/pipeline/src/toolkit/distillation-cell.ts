@@ -65,6 +65,8 @@ export interface LabelInformation {
   high: number;
   n: number;
   effective_k: number;
+  /** Classes smaller than k, with the k used for them (the estimator's kCapped), when any. */
+  k_capped?: Record<string, unknown>;
 }
 
 export interface DistillationCellResult {
@@ -246,8 +248,10 @@ async function measureLabelInformation(
     const x = options.estimators.projection.method !== 'none' && KNN_FAMILIES.has(e.teacherStudent) ? projectedSide(options.estimators.projection, model, dataset, full, known).projected : full;
     try {
       // Dead units are constant columns; dropped, as the criterion does.
-      const r = await estimateMi(e.studentLabel, x, labels, { dropConstantColumns: true, k, subsamples: options.estimators.subsamples, level: options.decision.level, rng: rng.derive(name).derive(e.name) });
-      out.push({ modality: name, estimator: e.name, nats: r.nats, low: r.interval?.low ?? Number.NaN, high: r.interval?.high ?? Number.NaN, n: r.n, effective_k: k });
+      // A class smaller than k gets k capped to its size: recorded (kCapped), as effective_k is.
+      const r = await estimateMi(e.studentLabel, x, labels, { dropConstantColumns: true, kPerClass: 'cap', k, subsamples: options.estimators.subsamples, level: options.decision.level, rng: rng.derive(name).derive(e.name) });
+      const capped = (r.details as { kCapped?: Record<string, unknown> } | undefined)?.kCapped;
+      out.push({ modality: name, estimator: e.name, nats: r.nats, low: r.interval?.low ?? Number.NaN, high: r.interval?.high ?? Number.NaN, n: r.n, effective_k: k, ...(capped !== undefined ? { k_capped: capped } : {}) });
     } catch (error) {
       // As for margins: too few rows for this estimator is recorded as no number, never invented.
       if (!(error instanceof InvalidInputError)) throw error;
@@ -280,6 +284,7 @@ async function measureMargins(
         estimator: e.teacherStudent,
         labelEstimator: e.studentLabel,
         k,
+        kPerClass: 'cap',
         subsamples: options.estimators.subsamples,
         level: options.decision.level,
         rng: rng.derive(e.name),
