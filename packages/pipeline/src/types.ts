@@ -178,6 +178,12 @@ export interface ExperimentDefinition<C extends BaseConfig = BaseConfig, P = unk
   /** Cross-field checks, run after the schema. */
   rules?: (config: C) => ConfigIssue[];
   /**
+   * Checks that depend on the data a config reads (sizes, splits): run once after the data load
+   * and before the first cell, so a run never fails at cell 37 for a reason known at cell 0. Each
+   * issue names the config key to change.
+   */
+  preflight?: (config: C) => Promise<ConfigIssue[]> | ConfigIssue[];
+  /**
    * The config values `runCell` reads, hashed into every cell's cache key (with its params, the
    * seed, backend and code). Default: the whole config but `title`, `profile` and `profiles`.
    * Return null when runCell reads nothing but the cell's params.

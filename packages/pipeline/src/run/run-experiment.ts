@@ -8,7 +8,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { InternalError, contentHash, silentReporter, type Reporter } from '@cch-lab/core';
+import { ConfigError, InternalError, contentHash, silentReporter, type Reporter } from '@cch-lab/core';
 import { fingerprintFiles, writeCsvAtomic, writeJsonAtomic } from '@cch-lab/data';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Cell, CellOutput, CellRecord, ExperimentDefinition, ResultsFile } from '../types.js';
@@ -110,6 +110,10 @@ async function runLocked(resolved: ResolvedConfig, options: RunOptions, dir: str
     const hit = options.force ? undefined : cache.get(keys[index]);
     if (hit === undefined) misses.push({ index, cell });
     else outputs[index] = hit.output;
+  }
+  if (misses.length > 0 && definition.preflight !== undefined) {
+    const issues = await definition.preflight(config);
+    if (issues.length > 0) throw new ConfigError(resolved.file, issues, { hint: 'these checks read the data the config points at; change the keys named (or the data)' });
   }
   const cached = cells.length - misses.length;
   const name = path.basename(dir);

@@ -6,8 +6,8 @@
  * of the sweep, drawn from the repeat's stream, on the standardised input).
  */
 import path from 'node:path';
-import { InvalidInputError, contentHash, type Rng } from '@cch-lab/core';
-import { addGaussianNoise, fingerprintFiles, standardizeModality, type PairedDataset } from '@cch-lab/data';
+import { InvalidInputError, contentHash, type ConfigIssue, type Rng } from '@cch-lab/core';
+import { addGaussianNoise, fingerprintFiles, splitCounts, standardizeModality, type PairedDataset } from '@cch-lab/data';
 import { loadMosei, moseiDataFiles, simulateMosei, videoSplit, type MoseiLoadOptions } from '@cch-lab/data-mosei';
 import { memoDatasetAsync } from '../../toolkit/dataset-memo.js';
 import { wantsRealData } from '../../toolkit/sections/data-section.js';
@@ -83,4 +83,24 @@ export function repeatData(loaded: PairedDataset, config: MoseiConfig, rng: Rng)
     featureShapes[name] = [modalities[name].cols];
   }
   return { dataset: { ...dataset, modalities, featureShapes }, fixedSplit, noise };
+}
+
+/**
+ * Before the first cell: the data set's own split (real .csd files: the standard folds) must leave
+ * rows in train, val and test; a split by video must leave every part at least one video.
+ */
+export async function moseiPreflight(config: MoseiConfig): Promise<ConfigIssue[]> {
+  const loaded = await moseiDataset(config);
+  if (hasFixedSplit(loaded)) {
+    const empty = (['train', 'val', 'test'] as const).filter((part) => (loaded.splits[part]?.length ?? 0) === 0);
+    if (empty.length === 0) return [];
+    const counts = `train ${loaded.splits.train.length}, val ${loaded.splits.val?.length ?? 0}, test ${loaded.splits.test.length} of ${loaded.labels.length} segments`;
+    return [{ path: 'data.path', message: `the data set's own split leaves ${empty.join(' and ')} empty (${counts}); the standard folds need videos of all three folds (cch data verify mosei shows what is read)` }];
+  }
+  const videos = new Set(loaded.meta.videos as string[]).size;
+  const c = splitCounts(videos, { train: 1 - config.split.test - config.split.val, val: config.split.val, test: config.split.test });
+  const empty = (['train', 'val', 'test'] as const).filter((part) => c[part] === 0);
+  if (empty.length === 0) return [];
+  const key = wantsRealData(config.data) ? 'split' : 'data.videos';
+  return [{ path: key, message: `${videos} videos split by video (test ${config.split.test}, val ${config.split.val}) leave ${empty.join(' and ')} without a video; use more videos or other fractions` }];
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chooseBackend } from '@cch-lab/core';
 import { testing as moseiTesting } from '@cch-lab/data-mosei';
 import { TEST_BACKEND, removeTempDirs, resolveInline, runInTemp, tempDir } from '../testing-fixtures/experiment-fixtures.js';
@@ -73,6 +75,15 @@ describe('pipeline/experiments/mosei', () => {
     await moseiTesting.writeSyntheticCsdFolder(dir, { videos: 60, seed: 4, dims: { text: 40, audio: 20, visual: 12 } });
     expect((await runExperiment(resolved(), { reportsDir: reports, backend: TEST_BACKEND })).results.cellCounts.ran).toBe(1);
   }, 120_000);
+
+  it('checks the data before the first cell: a split with an empty part is a config error naming the key, and no cell runs', async () => {
+    const reports = tempDir('cch-mosei-preflight-');
+    const fixture = resolveInline(SMALL, [`data.path=${moseiTesting.SDK_FIXTURE_DIR}`, 'data.layout=csd']);
+    await expect(runExperiment(fixture, { reportsDir: reports, backend: TEST_BACKEND })).rejects.toThrow(/data\.path: the data set's own split leaves test empty \(train 5, val 2, test 0 of 7 segments\)/);
+    const few = resolveInline(SMALL, ['data.videos=10', 'split.val=0.02', 'split.test=0.3']);
+    await expect(runExperiment(few, { reportsDir: reports, backend: TEST_BACKEND })).rejects.toThrow(/data\.videos: 10 videos split by video .* leave val without a video/);
+    expect(existsSync(path.join(reports, '.cache', 'mosei'))).toBe(false);
+  }, 60_000);
 
   it('rejects a path without a layout, a pair outside the modalities, and a noise sweep onto its own teacher', () => {
     expect(() => resolveInline(SMALL, ['data.path=/nowhere'])).toThrow(/data\.layout/);

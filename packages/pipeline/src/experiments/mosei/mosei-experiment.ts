@@ -17,7 +17,7 @@ import type { ReportedBand } from '../../toolkit/figures/effect-vs-margin.js';
 import { sourcesOf } from '../../toolkit/sources.js';
 import type { ExperimentDefinition, Row } from '../../types.js';
 import { moseiRules, moseiSchema, noisyName, type MoseiConfig } from './mosei-config.js';
-import { moseiDataset, moseiFiles, repeatData } from './mosei-data.js';
+import { moseiDataset, moseiFiles, moseiPreflight, repeatData } from './mosei-data.js';
 import { noiseFigures, noiseSentence, noiseSweep, noiseTable } from '../../toolkit/noise-sweep.js';
 import { paperComparison, PAPER_GAINS } from './mosei-paper.js';
 import { moseiRanking, rankingFigure, rankingRows, rankingTable } from './mosei-ranking.js';
@@ -41,6 +41,7 @@ export const moseiExperiment: ExperimentDefinition<MoseiConfig, { repeat: number
   version: 1,
   schema: moseiSchema,
   rules: moseiRules,
+  preflight: moseiPreflight,
   cells: (config) => sweepCells(expandSweep({ rep: repeatAxis(config.repeats) }), (p) => ({ repeat: p.values.rep })),
   cellConfig: ({ title: _t, profile: _p, profiles: _ps, repeats: _r, ...rest }) => rest,
   dataFiles: (_cell, config) => moseiFiles(config.data),
