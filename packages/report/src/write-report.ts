@@ -12,6 +12,7 @@ import { checkResultsFile } from './check-results-file.js';
 import type { ResultsFile } from './contract.js';
 import { renderExperimentPage } from './html/experiment-page.js';
 import type { IndexEntry } from './html/index-entry.js';
+import { readAblationClaims } from './html/ablation-claims-block.js';
 import { renderIndexPage } from './html/index-page.js';
 import { unusableResultsPage } from './html/unusable-results-page.js';
 import { readScorecard } from './scorecard/read-scorecard.js';
@@ -114,6 +115,7 @@ function indexEntry(results: ResultsFile, dir: string, file: string, warnings: s
     ...(typeof results.configFile === 'string' ? { configFile: results.configFile } : {}),
     summaryLine: firstSentence(results.description),
     ...(scorecard !== undefined ? { scorecard } : {}),
+    ...(readAblationClaims(results.summary?.ablation_claims).length > 0 ? { ablationClaims: readAblationClaims(results.summary?.ablation_claims) } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { agreementIntervalSpec, type AgreementIntervalRow } from '../figures/agr
 import { poolAgreement, type PooledAgreement } from '../scorecard/pool-agreement.js';
 import { SOURCE_CLASS_LABELS, SOURCE_CLASS_SHORT_LABELS, sourceClass } from '../scorecard/source-class.js';
 import { whereItFails } from '../scorecard/where-it-fails.js';
+import { renderAblationClaims } from './ablation-claims-block.js';
 import { renderFigureBlock } from './figure-block.js';
 import type { IndexEntry } from './index-entry.js';
 import { scrollBox } from './table-block.js';
@@ -48,6 +49,7 @@ export async function renderAcrossExperiments(entries: readonly IndexEntry[], wa
     );
   }
   parts.push(scrollBox(poolTable(pools)));
+  parts.push(renderAblationClaims(entries));
   parts.push(failuresBlock(named), '</section>');
   return parts.join('\n');
 }

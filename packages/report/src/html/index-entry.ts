@@ -1,4 +1,5 @@
 /** What the index knows of one experiment: read from its results.json alone. */
+import type { AblationClaimEntry } from './ablation-claims-block.js';
 import type { DataSource, Scorecard } from '../contract.js';
 
 export interface IndexEntry {
@@ -22,4 +23,6 @@ export interface IndexEntry {
   summaryLine?: string;
   /** What it found (checked); absent for older results and experiments that score nothing. */
   scorecard?: Scorecard;
+  /** The paper's ablation claims as this run scored them (`summary.ablation_claims`). */
+  ablationClaims?: AblationClaimEntry[];
 }
