@@ -7,6 +7,7 @@ import { InvalidInputError } from '@cch-lab/core';
 import type { CsdSequence } from '../csd/read-csd.js';
 import type { CsdVideo } from '../csd/read-csd.js';
 import { segmentMean } from '../collapse/segment-mean.js';
+import { filledSegments, segmentBuffers } from '../collapse/segment-buffers.js';
 import { MOSEI_MODALITIES, emptyDrops } from '../types.js';
 import type { MoseiDrops, MoseiModality, MoseiSegments } from '../types.js';
 import { intersectFrames, isZeroLength } from './intersect-frames.js';
@@ -54,10 +55,10 @@ export function alignToLabels(sources: AlignSources): AlignResult {
   const dims = { text: modalities.text.dim, audio: modalities.audio.dim, visual: modalities.visual.dim };
   let capacity = 0;
   for (const v of labels.videoIds) capacity += labels.frames.get(v) as number;
-  const features = { text: new Float32Array(capacity * dims.text), audio: new Float32Array(capacity * dims.audio), visual: new Float32Array(capacity * dims.visual) };
+  const buffers = segmentBuffers(capacity, dims);
+  const { features, sentiment } = buffers;
   const ids: string[] = [];
   const videos: string[] = [];
-  const sentiment = new Float64Array(capacity);
   const drops = emptyDrops();
   const counts: AlignCounts = { videosLabelled: labels.videoIds.length, segmentsLabelled: capacity, segmentsAligned: 0, segmentsOfMissingVideos: { text: 0, audio: 0, visual: 0 }, segmentsDropped: 0 };
   const maxFrames = Math.max(1, ...MOSEI_MODALITIES.flatMap((m) => [...modalities[m].frames.values()]));
@@ -110,16 +111,9 @@ export function alignToLabels(sources: AlignSources): AlignResult {
       sentiment[k] = score;
     }
   }
-  const n = ids.length;
-  counts.segmentsAligned = n;
+  counts.segmentsAligned = ids.length;
   return {
-    segments: {
-      ids,
-      videos,
-      sentiment: sentiment.slice(0, n),
-      features: { text: features.text.slice(0, n * dims.text), audio: features.audio.slice(0, n * dims.audio), visual: features.visual.slice(0, n * dims.visual) },
-      dims,
-    },
+    segments: filledSegments(buffers, ids, videos, dims),
     drops,
     counts,
   };

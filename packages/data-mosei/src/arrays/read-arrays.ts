@@ -14,6 +14,7 @@ import { MOSEI_ARRAY_NAMES, MOSEI_ARRAY_SPLITS } from '../files/resolve-options.
 import type { MoseiArraySplit, MoseiSequenceKey, ResolvedMosei } from '../files/resolve-options.js';
 import { MOSEI_FEATURE_DIMS, MOSEI_MODALITIES, emptyDrops } from '../types.js';
 import type { MoseiDrops, MoseiModality, MoseiSegments } from '../types.js';
+import { filledSegments, segmentBuffers } from '../collapse/segment-buffers.js';
 import { collapsePadded } from './collapse-padded.js';
 
 const WHAT = 'arrays file';
@@ -112,8 +113,8 @@ function collapseBlocks(blocks: RawBlock[]): ArraysResult {
     }
   }
   const dims = { ...MOSEI_FEATURE_DIMS };
-  const features = { text: new Float32Array(total * dims.text), audio: new Float32Array(total * dims.audio), visual: new Float32Array(total * dims.visual) };
-  const sentiment = new Float64Array(total);
+  const buffers = segmentBuffers(total, dims);
+  const { features, sentiment } = buffers;
   const ids: string[] = [];
   const videos: string[] = [];
   const drops = emptyDrops();
@@ -148,15 +149,8 @@ function collapseBlocks(blocks: RawBlock[]): ArraysResult {
       if (b.split !== undefined) fixed[b.split].push(k);
     }
   }
-  const n = ids.length;
   const result: ArraysResult = {
-    segments: {
-      ids,
-      videos,
-      sentiment: sentiment.slice(0, n),
-      features: { text: features.text.slice(0, n * dims.text), audio: features.audio.slice(0, n * dims.audio), visual: features.visual.slice(0, n * dims.visual) },
-      dims,
-    },
+    segments: filledSegments(buffers, ids, videos, dims),
     drops,
     rowsRead: total,
     steps: Math.max(steps, 0),

@@ -59,9 +59,9 @@ export function repeatData(loaded: PairedDataset, config: MoseiConfig, rng: Rng)
   const fixedSplit = hasFixedSplit(loaded);
   const videos = loaded.meta.videos as string[];
   const splits = fixedSplit ? loaded.splits : videoSplit(videos, { test: config.split.test, val: config.split.val, seed: rng.derive('split') }).splits;
-  const empty = (['train', 'val', 'test'] as const).filter((part) => (splits[part]?.length ?? 0) === 0);
+  const empty = emptyParts(splits);
   if (empty.length > 0) {
-    const counts = `train ${splits.train.length}, val ${splits.val?.length ?? 0}, test ${splits.test.length} of ${loaded.labels.length} segments`;
+    const counts = splitCountsText(splits, loaded.labels.length);
     throw new InvalidInputError(`${loaded.name}: the ${fixedSplit ? 'data set’s own' : 'by-video'} split leaves ${empty.join(' and ')} empty (${counts})`, {
       details: { field: fixedSplit ? 'data.path' : 'split', ...(config.data.path !== undefined ? { file: path.resolve(config.data.path) } : {}), received: counts },
       hint: fixedSplit ? 'the standard folds need videos of all three folds; run `cch data verify mosei` to see what is read' : 'use more videos (data.videos) or other split fractions',
@@ -92,10 +92,9 @@ export function repeatData(loaded: PairedDataset, config: MoseiConfig, rng: Rng)
 export async function moseiPreflight(config: MoseiConfig): Promise<ConfigIssue[]> {
   const loaded = await moseiDataset(config);
   if (hasFixedSplit(loaded)) {
-    const empty = (['train', 'val', 'test'] as const).filter((part) => (loaded.splits[part]?.length ?? 0) === 0);
+    const empty = emptyParts(loaded.splits);
     if (empty.length === 0) return [];
-    const counts = `train ${loaded.splits.train.length}, val ${loaded.splits.val?.length ?? 0}, test ${loaded.splits.test.length} of ${loaded.labels.length} segments`;
-    return [{ path: 'data.path', message: `the data set's own split leaves ${empty.join(' and ')} empty (${counts}); the standard folds need videos of all three folds (cch data verify mosei shows what is read)` }];
+    return [{ path: 'data.path', message: `the data set's own split leaves ${empty.join(' and ')} empty (${splitCountsText(loaded.splits, loaded.labels.length)}); the standard folds need videos of all three folds (cch data verify mosei shows what is read)` }];
   }
   const videos = new Set(loaded.meta.videos as string[]).size;
   const c = splitCounts(videos, { train: 1 - config.split.test - config.split.val, val: config.split.val, test: config.split.test });
@@ -103,4 +102,13 @@ export async function moseiPreflight(config: MoseiConfig): Promise<ConfigIssue[]
   if (empty.length === 0) return [];
   const key = wantsRealData(config.data) ? 'split' : 'data.videos';
   return [{ path: key, message: `${videos} videos split by video (test ${config.split.test}, val ${config.split.val}) leave ${empty.join(' and ')} without a video; use more videos or other fractions` }];
+}
+
+/** The parts of a split without a row (one check for the preflight and for each repeat). */
+function emptyParts(splits: PairedDataset['splits']): ('train' | 'val' | 'test')[] {
+  return (['train', 'val', 'test'] as const).filter((part) => (splits[part]?.length ?? 0) === 0);
+}
+
+function splitCountsText(splits: PairedDataset['splits'], rows: number): string {
+  return `train ${splits.train.length}, val ${splits.val?.length ?? 0}, test ${splits.test.length} of ${rows} segments`;
 }
