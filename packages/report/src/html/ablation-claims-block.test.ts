@@ -20,6 +20,7 @@ describe('report/ablation-claims-block', () => {
     expect(html).toContain('“same for every T”: holds in 1 of 2 experiments that could test it.');
     expect(html).not.toContain('smaller λ agrees better');
     expect(html).toContain('0 of 4 &lt;change&gt;');
+    expect(html).toMatch(/<td>[^<]*<span[^>]*>simulated<\/span>/);
     expect(renderAblationClaims([entry('x', [])])).toBe('');
   });
 });

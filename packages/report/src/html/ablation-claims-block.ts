@@ -4,6 +4,7 @@
  * only the claims a run could test, with our reading and the verdict, and a count per claim.
  */
 import { escapeHtml } from '../format/escape-html.js';
+import { sourceBadges } from '../format/source-badge.js';
 import type { IndexEntry } from './index-entry.js';
 import { scrollBox } from './table-block.js';
 
@@ -26,7 +27,7 @@ export function readAblationClaims(value: unknown): AblationClaimEntry[] {
 }
 
 export function renderAblationClaims(entries: readonly IndexEntry[]): string {
-  const rows = entries.flatMap((e) => (e.ablationClaims ?? []).filter((c) => c.verdict !== 'not testable here').map((c) => ({ dir: e.dir, ...c })));
+  const rows = entries.flatMap((e) => (e.ablationClaims ?? []).filter((c) => c.verdict !== 'not testable here').map((c) => ({ dir: e.dir, sources: e.sources ?? [], ...c })));
   if (rows.length === 0) return '';
   const claims = [...new Set(rows.map((r) => r.claim))];
   const counts = claims.map((claim) => {
@@ -35,8 +36,8 @@ export function renderAblationClaims(entries: readonly IndexEntry[]): string {
     return `<li>“${escapeHtml(claim)}”: holds in ${holds} of ${of.length} experiment${of.length === 1 ? '' : 's'} that could test it.</li>`;
   });
   const body = rows
-    .map((r) => `<tr><td>${escapeHtml(r.dir)}</td><td>${escapeHtml(r.factor)}</td><td>${escapeHtml(r.claim)}</td><td>${escapeHtml(r.ours)}</td><td>${escapeHtml(r.verdict)}</td></tr>`)
+    .map((r) => `<tr><td>${escapeHtml(r.dir)}</td><td>${sourceBadges(r.sources)}</td><td>${escapeHtml(r.factor)}</td><td>${escapeHtml(r.claim)}</td><td>${escapeHtml(r.ours)}</td><td>${escapeHtml(r.verdict)}</td></tr>`)
     .join('\n');
-  const table = `<table class="data-table"><thead><tr><th>experiment</th><th>factor</th><th>the paper’s claim</th><th>ours</th><th>verdict</th></tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+  const table = `<table class="data-table"><thead><tr><th>experiment</th><th>data</th><th>factor</th><th>the paper’s claim</th><th>ours</th><th>verdict</th></tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
   return ['<h3>The paper’s ablation claims, experiment by experiment</h3>', `<ul>${counts.join('')}</ul>`, scrollBox(table)].join('\n');
 }
