@@ -18,6 +18,7 @@ export type {
   ExperimentSummary,
   ExperimentDefinition,
   ResultsFile,
+  RunAdjustment,
   Scorecard,
   ScorecardAgreement,
   ScorecardRegime,
@@ -35,6 +36,7 @@ export type { ResolvedConfig, ExperimentRegistry, AnyExperiment } from './config
 export { runExperiment } from './run/run-experiment.js';
 export type { RunOptions, RunOutcome } from './run/run-experiment.js';
 export type { RunProgress } from './run/run-progress.js';
+export { adjustmentLines } from './run/adjustments.js';
 export { resultsDirName } from './run/results-dir.js';
 export { acquireRunLock, readRunLockOwner, RUN_LOCK_FILE } from './run/run-lock.js';
 export type { RunLock, RunLockOwner, AcquireRunLockOptions } from './run/run-lock.js';

@@ -59,7 +59,11 @@ export interface CellOutput {
   rows: Row[];
   /** The data sources of the datasets this cell loaded (carried into tables, figures and results.json). */
   sources?: DataSource[];
-  /** Stored in results.json under `cellMeta[<cell id>]`: backend, estimator details, drops, adjustments. */
+  /**
+   * Stored in results.json under `cellMeta[<cell id>]`: backend, estimator details, drops. Its
+   * `adjustments` (string[]) are the automatic changes the cell made; the run lists them
+   * (ResultsFile.adjustments, `cch run --json`) and summarises them on stderr.
+   */
   meta?: Record<string, unknown>;
   /** Typed rows of the toolkit's distillation cell (the flat `rows` are their CSV form). */
   distillation?: unknown[];
@@ -200,6 +204,14 @@ export interface ExperimentDefinition<C extends BaseConfig = BaseConfig, P = unk
   summarize(records: CellRecord<P>[], config: C): ExperimentSummary;
 }
 
+/** One automatic adjustment and the cells that made it. */
+export interface RunAdjustment {
+  note: string;
+  /** How many cells made it, and the first few of their ids. */
+  cells: number;
+  examples: string[];
+}
+
 /** What `reports/<config name>/results.json` holds; the report is rendered from this alone. */
 export interface ResultsFile {
   experiment: string;
@@ -227,6 +239,12 @@ export interface ResultsFile {
   workers?: number;
   /** One flat record per result row (the same rows as results.csv). */
   cells: Row[];
+  /**
+   * Every automatic adjustment a cell made (a lowered or capped k, dropped rows, imputed values, a
+   * margin that could not be estimated), once each with the cells that made it; from the cells'
+   * `meta.adjustments`. Absent when there were none.
+   */
+  adjustments?: RunAdjustment[];
   /** Each cell's `meta`, by cell id (absent when no cell returned meta). */
   cellMeta?: Record<string, Record<string, unknown>>;
   /** sha256 (first 16 hex) of every data file the cells read, by path. */

@@ -109,7 +109,7 @@ describe('cli/commands/run', () => {
   it('ends the summary with the scorecard verdict when there is one', () => {
     const result: RunCommandResult = {
       experiment: 'mosei', name: 'mosei', profile: 'smoke', results: '/r/mosei/results.json', csv: '/r/mosei/results.csv', report: '/r/mosei/index.html',
-      cells: { total: 2, cached: 0, ran: 2 }, seconds: 5.23, sources: ['simulated'], summary: {}, verdict: 'The CCH agreed in 3 of 3.', warnings: [],
+      cells: { total: 2, cached: 0, ran: 2 }, seconds: 5.23, sources: ['simulated'], summary: {}, adjustments: [], verdict: 'The CCH agreed in 3 of 3.', warnings: [],
     };
     const io = createBufferIo();
     printRunSummary(result, io);

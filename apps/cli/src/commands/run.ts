@@ -41,6 +41,8 @@ export interface RunCommandResult {
   seconds: number;
   sources: ResultsFile['sources'];
   summary: Record<string, unknown>;
+  /** Every automatic adjustment the cells made (lowered or capped k, drops, imputation), with how many cells made it. */
+  adjustments: NonNullable<ResultsFile['adjustments']>;
   /** The scorecard's one-sentence verdict, when the experiment scores one. */
   verdict?: string;
   /** The experiment's first note (what a reproduction shows when there is no verdict). */
@@ -85,7 +87,7 @@ Examples:
 }
 
 export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCommandResult> {
-  const { EXPERIMENTS, acquireRunLock, readYamlSource, resolveConfig, resultsDirName, runExperiment } = await import('@cch-lab/pipeline');
+  const { EXPERIMENTS, acquireRunLock, adjustmentLines, readYamlSource, resolveConfig, resultsDirName, runExperiment } = await import('@cch-lab/pipeline');
   const { writeExperimentReport, writeReportIndex } = await import('@cch-lab/report');
   const sets = [...(options.profile !== undefined ? [`profile=${options.profile}`] : []), ...options.set];
   const source = readYamlSource(path.resolve(io.cwd, options.config));
@@ -130,6 +132,8 @@ export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCom
   const warnings = [...page.warnings, ...index.warnings];
   for (const w of warnings) io.reporter.warn(w);
   const { results } = outcome;
+  const adjustments = results.adjustments ?? [];
+  for (const line of adjustmentLines(adjustments, results.cellCounts.total)) io.reporter.warn(`${path.basename(outcome.dir)}: adjusted: ${line}`);
   return {
     experiment: results.experiment,
     name: path.basename(outcome.dir),
@@ -141,6 +145,7 @@ export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCom
     seconds: results.seconds,
     sources: results.sources,
     summary: results.summary,
+    adjustments,
     ...(results.scorecard?.verdict !== undefined ? { verdict: results.scorecard.verdict } : {}),
     ...(results.notes[0] !== undefined ? { note: results.notes[0] } : {}),
     warnings,

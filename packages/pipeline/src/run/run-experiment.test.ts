@@ -48,6 +48,22 @@ describe('pipeline/run/run-experiment', () => {
     expect(csv[0]).toBe('slope,rep,estimate,error');
   });
 
+  it("lists the cells' automatic adjustments once each in results.json, with how many cells made them", async () => {
+    const adjusting: ExperimentDefinition = {
+      ...(tinyExperiment as unknown as ExperimentDefinition),
+      async runCell(cell, config, context) {
+        const out = await tinyExperiment.runCell(cell as never, config as never, context);
+        const slope = (cell.params as { slope: number }).slope;
+        return { ...out, meta: { adjustments: slope > 1 ? ['k lowered to 3 for 20 rows'] : [] } };
+      },
+    };
+    const out = await runExperiment(resolved(adjusting), { reportsDir: tempDir('cch-adjust-'), backend });
+    const results = JSON.parse(readFileSync(out.jsonPath, 'utf8')) as ResultsFile;
+    expect(results.adjustments).toEqual([{ note: 'k lowered to 3 for 20 rows', cells: 4, examples: ['slope=2/rep=0', 'slope=2/rep=1', 'slope=3/rep=0'] }]);
+    const plain = await runExperiment(resolved(), { reportsDir: tempDir('cch-plain-'), backend });
+    expect(plain.results.adjustments).toBeUndefined();
+  });
+
   it('gives the same numbers for the same seed and different ones for another seed', async () => {
     const a = await runExperiment(resolved(), { reportsDir: tempDir('cch-a-'), backend });
     const b = await runExperiment(resolved(), { reportsDir: tempDir('cch-b-'), backend });

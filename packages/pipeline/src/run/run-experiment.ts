@@ -19,6 +19,7 @@ import { removeOrphanTempFiles } from './orphan-temp-files.js';
 import { resultsDirName } from './results-dir.js';
 import { ProgressTracker, type RunProgress } from './run-progress.js';
 import { acquireRunLock, type RunLock } from './run-lock.js';
+import { collectAdjustments } from './adjustments.js';
 import { runCells } from './run-cells.js';
 
 export interface RunOptions {
@@ -147,6 +148,7 @@ async function runLocked(resolved: ResolvedConfig, options: RunOptions, dir: str
   const summary = definition.summarize(records, config);
   const cellMeta: Record<string, Record<string, unknown>> = {};
   for (const { cell, output } of records) if (output.meta !== undefined) cellMeta[cell.id] = output.meta;
+  const adjustments = collectAdjustments(records);
   const finished = now();
   const results: ResultsFile = {
     experiment: definition.name,
@@ -177,6 +179,7 @@ async function runLocked(resolved: ResolvedConfig, options: RunOptions, dir: str
     cellCounts: { total: cells.length, cached, ran: cells.length - cached },
     workers,
     cells: summary.rows,
+    ...(adjustments.length > 0 ? { adjustments } : {}),
     ...(Object.keys(cellMeta).length > 0 ? { cellMeta } : {}),
     ...(Object.keys(dataFingerprints).length > 0 ? { dataFingerprints } : {}),
     summary: summary.summary,

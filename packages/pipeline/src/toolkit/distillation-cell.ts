@@ -66,7 +66,7 @@ export interface LabelInformation {
   n: number;
   effective_k: number;
   /** Classes smaller than k, with the k used for them (the estimator's kCapped), when any. */
-  k_capped?: Record<string, unknown>;
+  k_capped?: Record<string, { size: number; k: number }>;
 }
 
 export interface DistillationCellResult {
@@ -111,7 +111,9 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
     }
     pairs.push(...(options.morePairs?.(validation) ?? []));
     for (const selection of options.labelInformation ?? []) {
-      information.push(...(await measureLabelInformation(await modelOf(selection), dataset, options, projections, rng.derive('label-information'))));
+      const measured = await measureLabelInformation(await modelOf(selection), dataset, options, projections, rng.derive('label-information'));
+      for (const m of measured) if (m.k_capped !== undefined) adjustments.push(`I(H_${m.modality};Y) (${m.estimator}): ${kCappedText(m.k_capped)}`);
+      information.push(...measured);
     }
     const settings = kdSettings(options.kd);
     for (const pair of pairs) {
@@ -135,6 +137,10 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
       for (const m of margins.estimates) {
         if (m.effective_k !== options.estimators.k) adjustments.push(`k lowered to ${m.effective_k} for ${reps.rows.length} representation rows`);
         if (!Number.isFinite(m.margin)) adjustments.push(`${pairName}: the ${m.estimator} margin could not be estimated on ${reps.rows.length} rows (see estimators)`);
+      }
+      for (const [estimator, detail] of Object.entries(margins.details)) {
+        const capped = (detail as { studentLabel?: { kCapped?: Record<string, { size: number; k: number }> } }).studentLabel?.kCapped;
+        if (capped !== undefined) adjustments.push(`${pairName}: I(H_s;Y) (${estimator}): ${kCappedText(capped)}`);
       }
       estimatorDetails[pairName] = projected === null ? margins.details : { ...margins.details, projection: projected.meta };
       const teacherLogits = teacher.outputs(teacher.inputs(dataset, reps.rows));
@@ -179,6 +185,11 @@ export async function runDistillationCell(options: DistillationCellOptions): Pro
       ...(adjustments.length > 0 ? { adjustments: [...new Set(adjustments)] } : {}),
     },
   };
+}
+
+/** 'k capped per class: class 3 (4 rows) k = 3', for the adjustments a run lists. */
+function kCappedText(capped: Record<string, { size: number; k: number }>): string {
+  return `k capped per class: ${Object.entries(capped).map(([label, c]) => `class ${label} (${c.size} rows) k = ${c.k}`).join(', ')}`;
 }
 
 /** The k for n representation rows: subsamples hold ⌊n/2⌋ rows and a k-NN estimate needs more than k + 1. */
@@ -250,7 +261,7 @@ async function measureLabelInformation(
       // Dead units are constant columns; dropped, as the criterion does.
       // A class smaller than k gets k capped to its size: recorded (kCapped), as effective_k is.
       const r = await estimateMi(e.studentLabel, x, labels, { dropConstantColumns: true, kPerClass: 'cap', k, subsamples: options.estimators.subsamples, level: options.decision.level, rng: rng.derive(name).derive(e.name) });
-      const capped = (r.details as { kCapped?: Record<string, unknown> } | undefined)?.kCapped;
+      const capped = (r.details as { kCapped?: Record<string, { size: number; k: number }> } | undefined)?.kCapped;
       out.push({ modality: name, estimator: e.name, nats: r.nats, low: r.interval?.low ?? Number.NaN, high: r.interval?.high ?? Number.NaN, n: r.n, effective_k: k, ...(capped !== undefined ? { k_capped: capped } : {}) });
     } catch (error) {
       // As for margins: too few rows for this estimator is recorded as no number, never invented.
