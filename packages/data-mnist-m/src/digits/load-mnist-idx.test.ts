@@ -67,7 +67,7 @@ describe('data-mnist-m/load-mnist-idx', () => {
     const lab = fs.readFileSync(bad.files[1]);
     lab[8 + 2] = 12;
     fs.writeFileSync(bad.files[1], lab);
-    expect(() => loadMnistIdx({ path: bad.dir })).toThrow(/label 12 of row 2 at byte offset 10/);
+    expect(() => loadMnistIdx({ path: bad.dir })).toThrow(/label 12 of row 3 at byte offset 10/);
   });
 
   it('rejects an unknown split', () => {

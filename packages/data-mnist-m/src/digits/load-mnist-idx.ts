@@ -4,6 +4,7 @@ import { InvalidInputError, checkInteger } from '@cch-lab/core';
 import { readMnistIdx } from '@cch-lab/data';
 import { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_SIDE, MNIST_IDX_SPLITS } from '../types.js';
 import type { DigitSet, MnistIdxSplit } from '../types.js';
+import { checkSeveralClasses } from '../labels/check-classes.js';
 import { idxSplitsOf, mnistIdxFiles } from './mnist-idx-files.js';
 
 export interface LoadMnistIdxOptions {
@@ -24,7 +25,8 @@ const LABELS_DATA_OFFSET = 8;
  *
  * @throws DataNotFoundError listing the missing files (see mnistIdxFiles); InvalidInputError for
  *   a bad option, a malformed or truncated file (naming it and the byte counts), images that are
- *   not 28 × 28, or a label outside 0..9 (file and byte offset).
+ *   not 28 × 28, a file of no images, a label outside 0..9 (file, 1-based row and byte offset), or
+ *   a labels file holding a single class.
  */
 export function loadMnistIdx(options: LoadMnistIdxOptions): DigitSet {
   const dir = options?.path;
@@ -41,13 +43,20 @@ export function loadMnistIdx(options: LoadMnistIdxOptions): DigitSet {
         hint: 'a DigitSet holds 28 × 28 digits; verifyMnist reports the shape of any IDX folder',
       });
     }
+    if (part.count === 0) {
+      throw new InvalidInputError('the file holds no images (its header says 0)', {
+        details: { file: part.paths.images, offset: 4, received: '0 images' },
+        hint: 'the file is empty or was written wrongly; fetch it again',
+      });
+    }
     for (let i = 0; i < part.count; i++) {
       if (part.labels[i] >= DIGIT_CLASSES) {
-        throw new InvalidInputError(`label ${part.labels[i]} of row ${i} at byte offset ${LABELS_DATA_OFFSET + i} is outside 0..9`, {
-          details: { file: part.paths.labels, offset: LABELS_DATA_OFFSET + i, received: String(part.labels[i]) },
+        throw new InvalidInputError(`label ${part.labels[i]} of row ${i + 1} at byte offset ${LABELS_DATA_OFFSET + i} is outside 0..9`, {
+          details: { file: part.paths.labels, offset: LABELS_DATA_OFFSET + i, row: i + 1, received: String(part.labels[i]) },
         });
       }
     }
+    checkSeveralClasses(part.labels, part.paths.labels);
   }
   const countRead = parts.reduce((a, p) => a + p.count, 0);
   const n = options.count === undefined ? countRead : checkInteger(options.count, 'count', { min: 1, max: countRead }, { where: 'loadMnistIdx' });

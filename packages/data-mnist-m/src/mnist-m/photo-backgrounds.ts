@@ -21,24 +21,25 @@ export const PHOTO_RULE_VERSION = 1;
  * The photo files of `dir` (not recursive), sorted by name in code-unit order — the order that
  * background indices refer to.
  *
- * @throws DataNotFoundError when the folder does not exist or holds no JPEG / PNG.
+ * @throws DataNotFoundError when the folder does not exist, holds no JPEG / PNG, or holds a photo
+ *   name that is a broken link; InvalidInputError when `dir` is a file, not a folder.
  */
 export function photoFiles(dir: string): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch (error) {
-    throw new DataNotFoundError(`backgrounds folder not found: ${dir}`, [path.resolve(dir)], {
-      details: { field: 'backgrounds' },
-      hint: `pass a folder of colour photos (BSDS500's images for the exact recipe; see ${MNIST_M_DATA_SCRIPT}), or leave backgrounds out for procedural textures`,
-      cause: error,
-    });
+    const hint = `pass a folder of colour photos (BSDS500's images for the exact recipe; see ${MNIST_M_DATA_SCRIPT}), or leave backgrounds out for procedural textures`;
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+      throw new InvalidInputError('the backgrounds path is a file, not a folder', { details: { file: path.resolve(dir), field: 'backgrounds' }, hint, cause: error });
+    }
+    throw new DataNotFoundError(`backgrounds folder not found: ${dir}`, [path.resolve(dir)], { details: { field: 'backgrounds' }, hint, cause: error });
   }
   const files = names
     .filter((n) => (PHOTO_EXTENSIONS as readonly string[]).includes(path.extname(n).toLowerCase()))
     .sort()
     .map((n) => path.resolve(dir, n))
-    .filter((f) => fs.statSync(f).isFile());
+    .filter((f) => isPhotoFile(f));
   if (files.length === 0) {
     throw new DataNotFoundError(`no ${PHOTO_EXTENSIONS.join(' / ')} photos in the backgrounds folder ${dir}`, [path.resolve(dir, '*.jpg')], {
       details: { field: 'backgrounds' },
@@ -46,6 +47,22 @@ export function photoFiles(dir: string): string[] {
     });
   }
   return files;
+}
+
+/**
+ * True for a regular file (a link to one too); false for a folder. A link whose target is gone
+ * throws: skipping it would silently change which photo each background index means.
+ */
+function isPhotoFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch (error) {
+    throw new DataNotFoundError(`background photo ${path.basename(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): a broken link?`, [file], {
+      details: { file, field: 'backgrounds' },
+      hint: 'restore the file the link points to, or remove the link',
+      cause: error,
+    });
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataNotFoundError, InvalidInputError, checkInteger } from '@cch-lab/core';
 import { readNpy } from '@cch-lab/data';
+import { checkSeveralClasses } from '../labels/check-classes.js';
 import { DIGIT_CLASSES, DIGIT_SIDE, MNIST_M_DATA_SCRIPT, MNIST_M_NPY_SPLITS, MNIST_M_VALUES } from '../types.js';
 import type { MnistMImages, MnistMNpySplit } from '../types.js';
 
@@ -29,7 +30,8 @@ export function mnistMNpyNames(split: MnistMNpySplit): { images: string; labels:
  * (N, 28, 28, 3); labels any integer dtype, shape (N,), 0..9. Source 'real'.
  *
  * @throws DataNotFoundError listing the missing files; InvalidInputError for a malformed .npy
- *   (data's readNpy), a wrong shape or dtype, differing counts, or a label outside 0..9.
+ *   (data's readNpy), a wrong shape or dtype, no images, differing counts, a pixel that is not
+ *   finite or outside [0, 1], a label outside 0..9, or a single class (rows are 1-based).
  */
 export function loadMnistMNpy(options: LoadMnistMNpyOptions): MnistMImages {
   const split = options?.split;
@@ -62,6 +64,9 @@ export function loadMnistMNpy(options: LoadMnistMNpyOptions): MnistMImages {
     throw new InvalidInputError('labels must be a 1-d integer array', { details: { file: labelsFile, received: `${lab.dtype} (${lab.shape.join(', ')})` } });
   }
   const total = img.shape[0];
+  if (total === 0) {
+    throw new InvalidInputError('the file holds no images (shape (0, 28, 28, 3))', { details: { file: imagesFile, received: '0 images' } });
+  }
   if (lab.shape[0] !== total) {
     throw new InvalidInputError(`${total} images but ${lab.shape[0]} labels; the two files must belong together`, { details: { file: labelsFile, received: String(lab.shape[0]) } });
   }
@@ -72,18 +77,24 @@ export function loadMnistMNpy(options: LoadMnistMNpyOptions): MnistMImages {
   for (let j = 0; j < images.length; j++) {
     const v = img.data[j] * scale;
     if (!(v >= 0 && v <= 1)) {
-      throw new InvalidInputError(`value ${img.data[j]} at flat index ${j} is outside [0, 1]`, { details: { file: imagesFile, received: String(img.data[j]) } });
+      const row = Math.floor(j / MNIST_M_VALUES) + 1;
+      const what = Number.isFinite(v) ? `value ${img.data[j]} at row ${row} (flat index ${j}) is outside [0, 1]` : `non-finite value ${img.data[j]} at row ${row} (flat index ${j})`;
+      throw new InvalidInputError(what, {
+        details: { file: imagesFile, row, index: j, received: String(img.data[j]) },
+        hint: 'float32 images hold values in [0, 1]; save uint8 bytes (0..255) otherwise',
+      });
     }
     images[j] = img.dtype === 'uint8' ? img.data[j] / 255 : v;
   }
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
+  // Every label is checked, not only the first n: a damaged file is refused whatever count is asked.
+  for (let i = 0; i < total; i++) {
     const l = lab.data[i];
     if (!(l >= 0 && l < DIGIT_CLASSES)) {
-      throw new InvalidInputError(`label ${l} of row ${i} is outside 0..9`, { details: { file: labelsFile, received: String(l) } });
+      throw new InvalidInputError(`label ${l} of row ${i + 1} is outside 0..9`, { details: { file: labelsFile, row: i + 1, received: String(l) } });
     }
-    labels[i] = l;
   }
+  checkSeveralClasses(lab.data, labelsFile);
+  const labels = Int32Array.from(lab.data.subarray(0, n));
   const classCounts = new Array<number>(DIGIT_CLASSES).fill(0);
   for (const l of labels) classCounts[l]++;
   return {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { OutputInfo } from 'sharp';
 import { DataNotFoundError, InvalidInputError, checkInteger } from '@cch-lab/core';
+import { readInputFile } from '@cch-lab/data';
+import { checkSeveralClasses } from '../labels/check-classes.js';
 import { DIGIT_CLASSES, MNIST_M_DATA_SCRIPT, MNIST_M_PNG_SIDE, MNIST_M_PNG_SPLITS } from '../types.js';
 import type { MnistMImages, MnistMPngSplit } from '../types.js';
 
@@ -32,8 +34,9 @@ export function mnistMPngNames(split: MnistMPngSplit): { labels: string; folder:
  * n × 3072 values in [0, 1] (32 × 32 × 3, HWC). Source 'real'.
  *
  * @throws DataNotFoundError when the labels file or any PNG it names is missing (the first
- *   missing ones listed, with the labels line naming each); InvalidInputError for a malformed
- *   labels line (file and line), a label outside 0..9, or a PNG that is not 32 × 32 (file named).
+ *   missing ones listed, with the labels line naming each); InvalidInputError for a labels file
+ *   that cannot be read, a malformed labels line (file and line), a label outside 0..9, a PNG named
+ *   twice, a single class, or a PNG that cannot be decoded or is not 32 × 32 (file named).
  */
 export async function loadMnistMPngs(options: LoadMnistMPngsOptions): Promise<MnistMImages> {
   const split = options?.split;
@@ -44,6 +47,7 @@ export async function loadMnistMPngs(options: LoadMnistMPngsOptions): Promise<Mn
   const root = locateRoot(options.path, names.labels);
   const labelsFile = path.join(root, names.labels);
   let entries = parseLabelsFile(labelsFile);
+  checkSeveralClasses(entries.map((e) => e.label), labelsFile);
   if (options.count !== undefined) {
     const count = checkInteger(options.count, 'count', { min: 1, max: entries.length }, { where: 'loadMnistMPngs', file: labelsFile });
     entries = entries.slice(0, count);
@@ -107,8 +111,9 @@ interface LabelEntry {
 
 /** `<file.png> <digit>` a line; blank lines skipped. */
 function parseLabelsFile(file: string): LabelEntry[] {
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readInputFile(file, 'MNIST-M labels').toString('utf8');
   const out: LabelEntry[] = [];
+  const lineOf = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, k) => {
     const lineText = raw.trim();
     if (lineText === '') return;
@@ -123,6 +128,15 @@ function parseLabelsFile(file: string): LabelEntry[] {
     if (!/^\d+$/.test(fields[1]) || Number(fields[1]) >= DIGIT_CLASSES) {
       throw new InvalidInputError('the digit must be an integer 0..9', { details: { file, line, column: lineText.indexOf(fields[1], fields[0].length) + 1, received: fields[1] } });
     }
+    // The same PNG twice would be one sample counted twice, silently.
+    const earlier = lineOf.get(fields[0]);
+    if (earlier !== undefined) {
+      throw new InvalidInputError(`${fields[0]} is named twice (also on line ${earlier})`, {
+        details: { file, line, column: 1, received: fields[0] },
+        hint: 'each line names a different PNG of the split folder',
+      });
+    }
+    lineOf.set(fields[0], line);
     out.push({ name: fields[0], label: Number(fields[1]), line });
   });
   if (out.length === 0) throw new InvalidInputError('the labels file has no lines', { details: { file } });

@@ -38,7 +38,14 @@ const EXPECTED_MAGIC: Record<IdxRole, number> = { images: IDX_IMAGES_MAGIC, labe
 const EXPECTED_DIMS: Record<IdxRole, number> = { images: 3, labels: 1 };
 
 export function inspectIdx(file: string, role: IdxRole): IdxInspection {
-  const raw = fs.readFileSync(file);
+  let raw: Buffer;
+  try {
+    raw = fs.readFileSync(file);
+  } catch (error) {
+    // A folder or an unreadable file under the expected name: a problem of the folder, not a crash.
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { file, role, gzip: false, problems: [{ file, message: `cannot read IDX file (${code})${code === 'EISDIR' ? ': it is a folder' : ''}` }] };
+  }
   const gzip = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
   const out: IdxInspection = { file, role, gzip, problems: [] };
   const problem = (offset: number | undefined, message: string): IdxInspection => {
@@ -78,6 +85,7 @@ export function inspectIdx(file: string, role: IdxRole): IdxInspection {
   if (available > count) {
     problem(headerBytes + count, `IDX file longer than its header says: shape [${shape.join(', ')}] ends at byte offset ${headerBytes + count} but the file has ${bytes.length} bytes`);
   }
+  if (shape[0] === 0) problem(4, 'the header says the file holds no items');
   if (role === 'labels') {
     let min = 255;
     let max = 0;
@@ -94,8 +102,10 @@ export function inspectIdx(file: string, role: IdxRole): IdxInspection {
       } else counts[v]++;
     }
     if (count > 0) out.labelRange = [min, max];
-    if (bad > 0) problem(headerBytes + firstBad, `${bad} label(s) outside 0..9, the first ${bytes[headerBytes + firstBad]} (row ${firstBad})`);
+    if (bad > 0) problem(headerBytes + firstBad, `${bad} label(s) outside 0..9, the first ${bytes[headerBytes + firstBad]} (row ${firstBad + 1})`);
     else out.classCounts = counts;
+    // loadMnistIdx refuses a single class (labels/check-classes.ts): say so here too.
+    if (count > 0 && min === max) problem(headerBytes, `every one of the ${count} labels is ${min}; classification needs at least two classes`);
   }
   return out;
 }

@@ -69,7 +69,7 @@ describe('data-mnist-m/verify-mnist', () => {
     expect(r.problems).toEqual([
       { file: fx.files[0], offset: 0, message: expect.stringMatching(/expected an image IDX file \(magic 2051\) but found magic 2049 .*swapped/) },
       { file: fx.files[1], offset: 0, message: expect.stringMatching(/expected a label IDX file \(magic 2049\) but found magic 2051/) },
-      { file: fx.files[3], offset: 12, message: '1 label(s) outside 0..9, the first 11 (row 4)' },
+      { file: fx.files[3], offset: 12, message: '1 label(s) outside 0..9, the first 11 (row 5)' },
     ]);
 
     const unpaired = writeIdxFolder(path.join(dir, 'unpaired'), { train: 20, test: 10 });

@@ -36,10 +36,11 @@ export interface MnistVerifyReport {
 
 /**
  * Checks any MNIST-layout IDX folder (MNIST, Fashion-MNIST, KMNIST; plain or .gz): for each
- * split, both files present, the magics (images 2051, labels 2049), header shapes, data lengths
- * against the header (truncated or over-long copies), labels in 0..9, and as many images as
- * labels. Images of any rows × cols are accepted and reported. Never throws for a bad folder:
- * everything wrong is in `problems`, with the file and byte offset.
+ * split, both files present and readable, the magics (images 2051, labels 2049), header shapes,
+ * data lengths against the header (truncated or over-long copies), at least one item, labels in
+ * 0..9 and of more than one class, and as many images as labels. Images of any rows × cols are
+ * accepted and reported. Never throws for a bad folder: everything wrong is in `problems`, with
+ * the file and byte offset.
  *
  * @throws InvalidInputError only for a missing or empty `path` option.
  */

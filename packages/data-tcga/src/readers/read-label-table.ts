@@ -27,7 +27,7 @@ export interface LabelTableOptions {
  * (with the available columns) rather than thrown, so verifyTcga can show it.
  *
  * @throws DataNotFoundError for a missing file; InvalidInputError (file, line) for an empty table,
- *   a ragged row, a duplicate id, or (xena) an id that is not a TCGA barcode.
+ *   a ragged row, an empty or duplicate id, or (xena) an id that is not a TCGA barcode.
  */
 export function readLabelTable(file: string, options: LabelTableOptions): LabelTable {
   const text = readTextFile(file, 'label table');
@@ -105,6 +105,12 @@ function checkWidth(rec: DelimitedRecord, width: number, file: string): void {
 function checkUniqueIds(ids: string[], data: DelimitedRecord[], file: string): void {
   const seen = new Map<string, number>();
   for (const [i, id] of ids.entries()) {
+    if (id === '') {
+      throw new InvalidInputError('empty sample id', {
+        details: { file, line: data[i].line, column: 1, received: JSON.stringify(data[i].fields[0]) },
+        hint: 'the first column of the label table names the sample of each row',
+      });
+    }
     const earlier = seen.get(id);
     if (earlier !== undefined) {
       throw new InvalidInputError(`duplicate sample id ${JSON.stringify(id)} (also at line ${data[earlier].line})`, {

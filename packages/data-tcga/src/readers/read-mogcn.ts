@@ -9,7 +9,7 @@ import type { OmicsTable, TcgaTables } from './tables.js';
 
 /**
  * @param actual The file actually read for each expected path (its `.gz` variant when only that exists).
- * @throws InvalidInputError (file, line, column) for a ragged row, a non-numeric cell, a duplicate id.
+ * @throws InvalidInputError (file, line, column) for a ragged row, a non-numeric cell, an empty or duplicate id.
  */
 export function readMogcn(resolved: ResolvedTcgaOptions, actual: (file: string) => string): TcgaTables {
   const omics = resolved.perOmics.map((p) => readMogcnMatrix(actual(p.files[0]), p.omics));
@@ -24,6 +24,13 @@ function readMogcnMatrix(file: string, omics: Omics): OmicsTable {
   const ids = csv.ids as string[];
   const seen = new Map<string, number>();
   for (const [i, id] of ids.entries()) {
+    // An empty id would silently drop the row (or match another file's empty id).
+    if (id === '') {
+      throw new InvalidInputError('empty sample id', {
+        details: { file, line: dataLines(text, file)[i], column: 1, received: '""' },
+        hint: 'the first column of an omics file names the sample of each row',
+      });
+    }
     const earlier = seen.get(id);
     if (earlier !== undefined) {
       const lines = dataLines(text, file);

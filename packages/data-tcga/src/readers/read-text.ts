@@ -13,9 +13,9 @@ export function readTextFile(file: string, what: string): string {
   try {
     return zlib.gunzipSync(bytes).toString('utf8');
   } catch (error) {
-    throw new InvalidInputError(`cannot gunzip ${what} file`, {
+    throw new InvalidInputError(`cannot gunzip ${what} file (${(error as Error).message})`, {
       details: { file },
-      hint: 'the file ends in .gz but is not gzip data; re-download it or remove the .gz suffix',
+      hint: 'the file ends in .gz but is not gzip data, or was cut short; re-download it, or remove the .gz suffix if it is plain text',
       cause: error,
     });
   }
