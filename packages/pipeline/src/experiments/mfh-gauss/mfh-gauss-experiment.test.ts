@@ -1,7 +1,12 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chooseBackend, silentReporter } from '@cch-lab/core';
 import { runCellWithOwnStream } from '../../run/cell-request.js';
+import { runExperiment } from '../../run/run-experiment.js';
 import type { Row } from '../../types.js';
-import { removeTempDirs, resolveInline, runInTemp } from '../testing-fixtures/experiment-fixtures.js';
+import { TEST_BACKEND, removeTempDirs, resolveInline, resolveRepoConfig, runInTemp, tempDir } from '../testing-fixtures/experiment-fixtures.js';
+import type { MfhGaussConfig } from './mfh-gauss-config.js';
+import { mfhGaussPreflight } from './mfh-gauss-preflight.js';
 
 beforeAll(async () => {
   await chooseBackend({ requested: 'wasm', env: {} });
@@ -88,5 +93,25 @@ describe('pipeline/experiments/mfh-gauss', () => {
     const a = await runInTemp(resolveInline(SMALL, ['sweeps.alpha=[]', 'sweeps.gamma=[10]']));
     const b = await runInTemp(resolveInline(SMALL, ['sweeps.alpha=[]', 'sweeps.gamma=[10]']));
     expect(a.results.cells).toEqual(b.results.cells);
+  });
+
+  describe('checks the benchmark before the first cell', () => {
+    it('early stopping is a config error (ECONFIG) naming train.earlyStopping, and no cell runs', async () => {
+      // Before: every cell's first model threw 'early stopping needs a validation split, and mfh-gaussian-gamma has none'.
+      const reports = tempDir('cch-mfh-preflight-');
+      const run = runExperiment(resolveInline(SMALL, ['train.earlyStopping={patience: 5}']), { reportsDir: reports, backend: TEST_BACKEND });
+      await expect(run).rejects.toMatchObject({ code: 'ECONFIG' });
+      await expect(run).rejects.toThrow(/train\.earlyStopping: the MFH benchmark's rows are train 100 and test 300, with no validation rows/);
+      expect(existsSync(path.join(reports, '.cache', 'mfh-gauss'))).toBe(false);
+    });
+
+    it('a CNN on x1 and x2 is named on model.kind', () => {
+      // Before: the first model threw 'a CNN needs the image shape …'.
+      expect(mfhGaussPreflight(resolveInline(SMALL, ['model={kind: cnn}']).config as MfhGaussConfig)).toEqual([{ path: 'model.kind', message: expect.stringMatching(/^a CNN needs images, but x1 \(gamma sweep\) \(\d+ values a row\), x2 \(gamma sweep\) \(50 values a row\) are feature vectors/) }]);
+    });
+
+    it('passes the repository config on every profile', () => {
+      for (const profile of ['smoke', 'quick', 'paper']) expect(mfhGaussPreflight(resolveRepoConfig('mfh-gauss', [`profile=${profile}`]).config as MfhGaussConfig)).toEqual([]);
+    });
   });
 });

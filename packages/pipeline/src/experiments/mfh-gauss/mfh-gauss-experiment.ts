@@ -18,6 +18,7 @@ import type { ExperimentDefinition } from '../../types.js';
 import { mfhGaussRules, mfhGaussSchema, type MfhGaussConfig } from './mfh-gauss-config.js';
 import { mfhGaussFigures, mfhGaussNotes, mfhGaussTables } from './mfh-gauss-report.js';
 import { mfhGaussNumbers, mfhGaussScorecard, mfhGaussSummary } from './mfh-gauss-summary.js';
+import { mfhGaussPreflight } from './mfh-gauss-preflight.js';
 import { runMfhGaussCell, type MfhGaussCellParams } from './run-mfh-gauss-cell.js';
 
 /** The level axis of each sweep, as it reads in cell ids (`sweep=gamma/shared=4/seed=0`). */
@@ -34,6 +35,7 @@ export const mfhGaussExperiment: ExperimentDefinition<MfhGaussConfig, MfhGaussCe
   version: 2,
   schema: mfhGaussSchema,
   rules: mfhGaussRules,
+  preflight: mfhGaussPreflight,
   cells(config) {
     return MFH_SWEEPS.flatMap((sweep) => {
       const axis = LEVEL_AXIS[sweep];

@@ -19,6 +19,7 @@ import type { ExperimentDefinition, Row } from '../../types.js';
 import { blurredName, mnistMRules, mnistMSchema, noisyName, type MnistMConfig } from './mnist-m-config.js';
 import { MNIST_M, mnistMDataFiles, mnistMDataset } from './mnist-m-data.js';
 import { examplesFigure, examplesImage } from './mnist-m-examples.js';
+import { mnistMPreflight } from './mnist-m-preflight.js';
 
 /** The paper's claim for this experiment, for the scorecard. */
 const PAPER_CLAIM = 'KD changes accuracy by +0.01…+0.035 where the CCH holds and −0.12…−0.46 where it fails; the CCH’s sign matches the outcome at every blur level (arXiv 2510.13182)';
@@ -38,6 +39,7 @@ export const mnistMExperiment: ExperimentDefinition<MnistMConfig, { repeat: numb
   version: 1,
   schema: mnistMSchema,
   rules: mnistMRules,
+  preflight: mnistMPreflight,
   cells: (config) => sweepCells(expandSweep({ rep: repeatAxis(config.repeats) }), (p) => ({ repeat: p.values.rep })),
   cellConfig: ({ title: _t, profile: _p, profiles: _ps, repeats: _r, ...rest }) => rest,
   dataFiles: (_cell, config) => mnistMDataFiles(config.data),

@@ -107,4 +107,16 @@ describe('pipeline/experiments/synthetic', () => {
     expect(a.results.cells).toEqual(b.results.cells);
     expect(a.results.cells).not.toEqual(c.results.cells);
   });
+
+  it('needs no preflight: every size is a config key its rules bound, and a run at those bounds gives finite numbers', async () => {
+    // The model is simulated from the config alone, so what a data check would find the rules already say.
+    const tiny = ['experiment: synthetic', 'repeats: 2', 'model: { teacherDims: 3, studentDims: 3 }', 'margins: [0.1]', 'kd: { lambda: [0, 1000000] }', 'data: { n: [5], nTest: 100, nEstimation: 20 }', ''].join('\n');
+    for (const sets of [['estimators.k=18'], ['teacher.kind=trained', 'teacher.n=5'], ['plugin.representation=features', 'model.studentDims=17', 'model.teacherDims=17', 'data.n=[19]']]) {
+      const { cells } = (await runInTemp(resolveInline(tiny, sets))).results;
+      const numbers = cells.flatMap((row) => Object.entries(row).filter(([, v]) => typeof v === 'number'));
+      expect(numbers.filter(([, v]) => !Number.isFinite(v)).map(([k]) => k)).toEqual([]);
+    }
+    expect(() => resolveInline(tiny, ['estimators.k=19'])).toThrow(/data\.nEstimation: must exceed k \+ 1/);
+    expect(() => resolveInline(tiny, ['data.n=[4]'])).toThrow(/data\.n\.0: n = 4 must exceed p \+ 1/);
+  });
 });

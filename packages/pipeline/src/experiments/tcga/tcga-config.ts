@@ -104,5 +104,12 @@ export function tcgaRules(config: TcgaConfig): ConfigIssue[] {
     }
   }
   if (new Set(config.omics).size !== config.omics.length) issues.push({ path: 'omics', message: 'lists an omics twice' });
+  // Only the configured omics are read, so a fusion pair naming another would fail after every single-omics model is trained.
+  config.fusion.pairs.forEach((pair, i) => {
+    for (const role of ['teacher', 'student'] as const) {
+      const outside = [pair[role]].flat().filter((o) => !config.omics.includes(o));
+      if (outside.length > 0) issues.push({ path: `fusion.pairs.${i}.${role}`, message: `${outside.map((o) => `'${o}'`).join(' and ')} ${outside.length === 1 ? 'is' : 'are'} not in omics [${config.omics.join(', ')}]` });
+    }
+  });
   return issues;
 }

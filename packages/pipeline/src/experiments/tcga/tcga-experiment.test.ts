@@ -1,10 +1,12 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chooseBackend } from '@cch-lab/core';
 import { testing as tcgaTesting } from '@cch-lab/data-tcga';
 import { runExperiment } from '../../run/run-experiment.js';
 import type { ResultsFile } from '../../types.js';
-import { TEST_BACKEND, removeTempDirs, resolveInline, runInTemp, tempDir } from '../testing-fixtures/experiment-fixtures.js';
+import { TEST_BACKEND, removeTempDirs, resolveInline, resolveRepoConfig, runInTemp, tempDir } from '../testing-fixtures/experiment-fixtures.js';
+import type { TcgaConfig } from './tcga-config.js';
+import { tcgaPreflight } from './tcga-preflight.js';
 
 beforeAll(async () => {
   await chooseBackend({ requested: 'wasm', env: {} });
@@ -85,5 +87,51 @@ describe('pipeline/experiments/tcga', () => {
     const missing = path.join(tempDir('cch-tcga-none-'), 'nowhere');
     await expect(runInTemp(resolveInline(SMALL, [`data.path=${missing}`, 'data.layout=mogcn']))).rejects.toMatchObject({ code: 'ENODATA' });
     expect(() => resolveInline(SMALL, [`data.path=${missing}`])).toThrow(/layout/);
+  });
+
+  describe('checks the cohorts before the first cell', () => {
+    const oneCohort = (cohort: string, samples: number) => `${SMALL}cohorts:\n  ${cohort}: { data: { source: simulated, cohort: ${cohort}, samples: ${samples} } }\n`;
+    const preflight = (text: string, sets: string[]) => tcgaPreflight(resolveInline(text, sets).config as TcgaConfig);
+
+    it('a split leaving the training rows one class is a config error (ECONFIG) naming split.val, and no cell runs', async () => {
+      // Before: the cell's preprocessing threw 'trainRows needs at least 2 rows to estimate a variance'.
+      const reports = tempDir('cch-tcga-preflight-');
+      const run = runExperiment(resolveInline(oneCohort('lihc', 30), ['split.test=0.9', 'split.val=0.5']), { reportsDir: reports, backend: TEST_BACKEND });
+      await expect(run).rejects.toMatchObject({ code: 'ECONFIG' });
+      await expect(run).rejects.toThrow(/split\.val: cohort lihc \(30 samples\): a stratified split with test 0\.9 and val 0\.5 leaves class 'late' \(8 samples: train 0, val 1, test 7\) without a training row; training rows hold 1 class/);
+      expect(existsSync(path.join(reports, '.cache', 'tcga'))).toBe(false);
+    });
+
+    it('a class the models would never see is named, with its counts', () => {
+      // Before: the run finished, Her2's output unit never trained.
+      expect(preflight(oneCohort('brca', 40), ['split.test=0.6', 'split.val=0.5'])).toEqual([
+        { path: 'split.val', message: expect.stringMatching(/class 'Her2' \(2 samples: train 0, val 1, test 1\) without a training row; the models never see them/) },
+      ]);
+    });
+
+    it('no validation rows is named on split.test', () => {
+      // Before: with early stopping the cell threw 'early stopping needs a validation split'; without, every validation score was NaN (fusion's strongest omics and teacher selection read them).
+      const issues = preflight(oneCohort('brca', 30), ['split.test=0.9', 'train.earlyStopping={patience: 2}']);
+      expect(issues).toEqual([{ path: 'split.test', message: expect.stringMatching(/^cohort brca \(30 samples\): .* leaves no validation rows \(train 5, val 0, test 25\)/) }]);
+    });
+
+    it('a CNN on the omics is named on model.kind', () => {
+      // Before: the first model's training threw 'a CNN needs the image shape …'.
+      expect(preflight(SMALL, ['model={kind: cnn}'])).toEqual([{ path: 'model.kind', message: expect.stringMatching(/a CNN needs images, but mrna \(200 values a row\), cnv .* are feature vectors/) }]);
+    });
+
+    it('a fusion pair outside omics is a rule', () => {
+      // Before: 'has no modality rppa' after every single-omics model was trained.
+      expect(() => resolveInline(SMALL, ['omics=[mrna, cnv]', 'fusion.pairs=[{teacher: mrna, student: [cnv, rppa]}]'])).toThrow(/fusion\.pairs\.0\.student: 'rppa' is not in omics \[mrna, cnv\]/);
+    });
+
+    it('passes the repository config on every profile, in well under a second', () => {
+      for (const profile of ['smoke', 'quick', 'paper']) {
+        const config = resolveRepoConfig('tcga', [`profile=${profile}`]).config as TcgaConfig;
+        const t0 = performance.now();
+        expect(tcgaPreflight(config)).toEqual([]);
+        expect(performance.now() - t0).toBeLessThan(1000);
+      }
+    });
   });
 });

@@ -13,6 +13,7 @@ import type { ExperimentDefinition } from '../../types.js';
 import { tcgaCohorts, tcgaRules, tcgaSchema, type TcgaConfig } from './tcga-config.js';
 import { cohortFiles } from './tcga-cohort.js';
 import { runTcgaCell, type TcgaCellParams } from './run-tcga-cell.js';
+import { tcgaPreflight } from './tcga-preflight.js';
 
 const PAPER_CLAIM = 'the CCH sign matches the KD outcome on BRCA, KIPAN and LIHC; fusion + KD beats fusion where the CCH holds (arXiv 2510.13182)';
 
@@ -26,6 +27,7 @@ export const tcgaExperiment: ExperimentDefinition<TcgaConfig, TcgaCellParams> = 
   version: 1,
   schema: tcgaSchema,
   rules: tcgaRules,
+  preflight: tcgaPreflight,
   cells(config) {
     const cohorts = tcgaCohorts(config);
     return sweepCells(expandSweep({ cohort: Object.keys(cohorts), rep: repeatAxis(config.repeats) }), (p) => ({ cohort: p.values.cohort, repeat: p.values.rep, data: cohorts[p.values.cohort] }));
