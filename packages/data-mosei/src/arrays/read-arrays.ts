@@ -171,7 +171,7 @@ function checkBlock(b: RawBlock): number {
     throw bad(labels.where, `labels must be (N,), (N, 1) or (N, 1, 1): one sentiment score per row`, `shape (${labels.shape.join(', ')})`);
   }
   for (let r = 0; r < n; r++) {
-    if (!Number.isFinite(labels.data[r])) throw bad(labels.where, `sentiment score of row ${r} is ${labels.data[r]}; scores must be finite`, String(labels.data[r]));
+    if (!Number.isFinite(labels.data[r])) throw bad(labels.where, `sentiment score of row ${r + 1} (1-based) is ${labels.data[r]}; scores must be finite`, String(labels.data[r]));
   }
   let steps = -1;
   let stepsOf = '';
