@@ -1,6 +1,7 @@
 /**
  * The one place errors become exit codes: 0 success, 2 usage / invalid input / config / backend,
- * 3 data not found, 1 anything unexpected (a bug: ask for a report).
+ * 3 data not found, 4 a service unavailable (the queue's Redis), 1 anything unexpected (a bug:
+ * ask for a report) or a cell that failed on a queue worker for a reason of its own.
  */
 import { CchError } from '@cch-lab/core';
 import type { ErrorCode } from '@cch-lab/core';
@@ -8,7 +9,7 @@ import { CommanderError } from 'commander';
 import type { Io } from './io.js';
 import { printJson } from './io.js';
 
-export const EXIT = Object.freeze({ ok: 0, unexpected: 1, usage: 2, dataNotFound: 3 });
+export const EXIT = Object.freeze({ ok: 0, unexpected: 1, usage: 2, dataNotFound: 3, unavailable: 4 });
 
 /** Every error code's exit code: a new ErrorCode does not compile until it is listed here. */
 const CODE_TO_EXIT: Record<ErrorCode, number> = {
@@ -21,6 +22,9 @@ const CODE_TO_EXIT: Record<ErrorCode, number> = {
   EINTERNAL: EXIT.unexpected,
   // A failed write (disk full, permissions) is the environment's, not a bug; exit 1 without the bug note.
   EWRITE: EXIT.unexpected,
+  EUNAVAILABLE: EXIT.unavailable,
+  // A cell failed on a queue worker for a reason outside cch-lab's errors (e.g. the job stalled: its worker died too often).
+  EREMOTE: EXIT.unexpected,
 };
 
 export function handleError(error: unknown, io: Io, json: boolean): number {

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerBenchKnn } from './commands/bench-knn.js';
+import { registerBenchQueue } from './commands/bench-queue.js';
 import { registerBenchTrain } from './commands/bench-train.js';
 import { registerCriterion } from './commands/criterion.js';
 import { registerDataVerify } from './commands/data-verify.js';
@@ -11,7 +12,9 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerMi } from './commands/mi.js';
 import { registerReport } from './commands/report.js';
 import { registerReproduce } from './commands/reproduce.js';
+import { registerQueue } from './commands/queue.js';
 import { registerRun } from './commands/run.js';
+import { registerWorker } from './commands/worker.js';
 import { EXIT, handleError } from './exit-codes.js';
 import { createProcessIo, type Io } from './io.js';
 import { refuseFlagsAsValues } from './options/index.js';
@@ -41,17 +44,22 @@ Examples:
   $ cch criterion --teacher t1.npy --teacher t2.npy --student s.npy --labels y.csv
   $ cch bench knn                          k-NN engine vs a naive brute force
   $ cch doctor                             what this machine can run, and why
-Exit codes: 0 ok, 2 usage or invalid input/config, 3 data not found, 1 unexpected (a bug).`,
+  $ cch run configs/tcga.yaml --queue redis://host:6379   cells as jobs; \`cch worker\` runs them
+Exit codes: 0 ok, 2 usage or invalid input/config, 3 data not found, 4 a service unreachable
+(the queue's Redis), 1 unexpected (a bug) or a cell failed on a queue worker.`,
     );
 
   registerRun(program, io);
   registerReproduce(program, io);
+  registerWorker(program, io);
+  registerQueue(program, io);
   registerReport(program, io);
   registerMi(program, io);
   registerCriterion(program, io);
   registerDataVerify(program.command('data').description('check real data folders: cch data verify NAME --path DIR'), io);
   registerBenchKnn(program, io);
   registerBenchTrain(program, io);
+  registerBenchQueue(program, io);
   registerDoctor(program, io);
   refuseFlagsAsValues(program); // `--estimator --json` is an error, not the estimator "--json"
 

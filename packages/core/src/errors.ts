@@ -1,14 +1,15 @@
 /**
  * Typed errors shared by every package. Each carries a stable `code`, a `hint` (what to do next)
  * and `details` (argument, file, line, …). Only the CLI entry maps them to exit codes:
- * 2 for usage / invalid input / config, 3 for missing data, 1 for anything unexpected.
+ * 2 for usage / invalid input / config, 3 for missing data, 4 for a service that cannot be
+ * reached (the job queue's Redis), 1 for anything unexpected.
  */
 
 /**
  * Every stable error code, once. A new code does not compile until the CLI gives it an exit code
  * (apps/cli/src/exit-codes.ts maps `Record<ErrorCode, number>`).
  */
-export const ERROR_CODES = ['EINVALID', 'EUSAGE', 'ECONFIG', 'EUNKNOWN', 'EBACKEND', 'ENODATA', 'EINTERNAL', 'EWRITE'] as const;
+export const ERROR_CODES = ['EINVALID', 'EUSAGE', 'ECONFIG', 'EUNKNOWN', 'EBACKEND', 'ENODATA', 'EINTERNAL', 'EWRITE', 'EUNAVAILABLE', 'EREMOTE'] as const;
 /** A stable, machine-readable error code (see ERROR_CODES). */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -124,6 +125,14 @@ export class BackendError extends CchError {
   constructor(message: string, options: CchErrorOptions = {}) {
     super('EBACKEND', message, options);
     this.name = 'BackendError';
+  }
+}
+
+/** A service the command needs (the job queue's Redis) cannot be reached within its timeout. */
+export class ServiceUnavailableError extends CchError {
+  constructor(message: string, options: CchErrorOptions = {}) {
+    super('EUNAVAILABLE', message, options);
+    this.name = 'ServiceUnavailableError';
   }
 }
 

@@ -10,6 +10,7 @@ export {
   UnknownMethodError,
   BackendError,
   InternalError,
+  ServiceUnavailableError,
   isCchError,
   ERROR_CODES,
 } from './errors.js';

@@ -44,6 +44,18 @@ export { isProcessAlive } from './run/process-alive.js';
 export { cellKey } from './run/cell-cache.js';
 export { codeVersion } from './run/code-version.js';
 
+// Beyond one machine: cells as BullMQ jobs in Redis, `cch worker`, `cch queue`
+export { parseQueueUrl } from './queue/queue-url.js';
+export type { QueueUrl } from './queue/queue-url.js';
+export { CONNECT_TIMEOUT_MS, probeRedis } from './queue/redis-connection.js';
+export { QUEUE_PREFIX, queueName } from './queue/queue-names.js';
+export { KEEP_FINISHED_SECONDS } from './queue/queue-run-cells.js';
+export type { QueueRunOptions } from './queue/queue-run-cells.js';
+export { WORKER_DEFAULTS, startQueueWorker } from './queue/queue-worker.js';
+export type { QueueWorkerHandle, QueueWorkerOptions } from './queue/queue-worker.js';
+export { queueClean, queueStatus } from './queue/queue-admin.js';
+export type { QueueSummary } from './queue/queue-admin.js';
+
 // Figure spec builders (plain Vega-Lite JSON; the report renders them)
 export { lineChart, scatterWithDiagonal, barChart } from './figures/helpers.js';
 export type {

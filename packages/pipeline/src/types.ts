@@ -235,7 +235,7 @@ export interface ResultsFile {
   seconds: number;
   /** How many cells the config expanded to, and how many came from the cache. */
   cellCounts: { total: number; cached: number; ran: number };
-  /** Worker threads that ran the uncached cells (1: the main thread); the numbers do not depend on it. */
+  /** Worker threads that ran the uncached cells (1: the main thread), or on a queue the worker processes; the numbers do not depend on it. */
   workers?: number;
   /** One flat record per result row (the same rows as results.csv). */
   cells: Row[];

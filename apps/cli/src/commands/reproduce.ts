@@ -10,7 +10,7 @@ import type { ErrorCode } from '@cch-lab/core';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
 import { resolveConfigsDir, resolveReportsDir } from '../paths.js';
-import { WORKERS_HELP, commandLine, globalBackend, parseWorkers } from '../options/index.js';
+import { QUEUE_HELP, WORKERS_HELP, commandLine, globalBackend, parseWorkers, resolveQueueUrl } from '../options/index.js';
 import { createRunDisplay } from '../stderr-reporter.js';
 import { printRunSummary, runRun, type RunCommandResult } from './run.js';
 
@@ -22,6 +22,8 @@ export interface ReproduceOptions {
   force?: boolean;
   backend?: string;
   workers?: string | number;
+  /** Run the uncached cells as jobs on this queue (see cch run --queue). */
+  queue?: string;
   /** No progress or notes on stderr; warnings and errors still print. */
   quiet?: boolean;
   /** The command line, recorded in each results.json. */
@@ -46,6 +48,7 @@ export function registerReproduce(program: Command, io: Io): void {
     .option('--reports <dir>', 'where results and reports go (env CCH_REPORTS_DIR; default ./reports)')
     .option('--force', 'recompute every cell, ignoring the cache')
     .option('--workers <n>', WORKERS_HELP, 'auto')
+    .option('--queue <url>', QUEUE_HELP)
     .option('--quiet', 'no progress on stderr (warnings and errors still print)')
     .option('--json', 'print one JSON object on stdout')
     .addHelpText(
@@ -73,7 +76,8 @@ Examples:
 }
 
 export async function runReproduce(options: ReproduceOptions, io: Io): Promise<ReproduceResult> {
-  parseWorkers(options.workers); // a bad --workers fails once, before any experiment starts
+  parseWorkers(options.workers); // a bad --workers or --queue fails once, before any experiment starts
+  await resolveQueueUrl(options.queue, io.env);
   const dir = resolveConfigsDir(options.configs, io.cwd);
   let files: string[];
   try {
@@ -114,6 +118,7 @@ export async function runReproduce(options: ReproduceOptions, io: Io): Promise<R
               reports: options.reports,
               backend: options.backend,
               workers: options.workers,
+              ...(options.queue !== undefined ? { queue: options.queue } : {}),
               quiet: options.quiet,
               ...(options.command !== undefined ? { command: options.command } : {}),
               display,
@@ -122,7 +127,8 @@ export async function runReproduce(options: ReproduceOptions, io: Io): Promise<R
           ),
         );
       } catch (error) {
-        if (!isCchError(error)) throw error;
+        // Without the queue's Redis every other experiment would fail the same way: stop here.
+        if (!isCchError(error) || error.code === 'EUNAVAILABLE') throw error;
         failed.push({ config: file, code: error.code, message: error.message });
         display.reporter.warn(`${file}: ${error.message} (going on with the others)`);
       }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ExperimentRegistry, ResultsFile } from '@cch-lab/pipeline';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { WORKERS_HELP, collect, commandLine, globalBackend, parseWorkers, selectBackend, shellQuote } from '../options/index.js';
+import { QUEUE_HELP, WORKERS_HELP, collect, commandLine, globalBackend, parseWorkers, resolveQueueUrl, selectBackend, shellQuote } from '../options/index.js';
 import { resolveReportsDir } from '../paths.js';
 import { createRunDisplay, type RunDisplay } from '../stderr-reporter.js';
 
@@ -19,6 +19,8 @@ export interface RunCommandOptions {
   backend?: string;
   /** Worker threads for the cells: a number or 'auto' (default: one per core). */
   workers?: string | number;
+  /** Run the uncached cells as jobs on this queue (redis://…; default CCH_QUEUE, else locally). */
+  queue?: string;
   /** The experiments to resolve against. Default: every registered one (EXPERIMENTS). */
   experiments?: ExperimentRegistry;
   /** No progress or notes on stderr; warnings and errors still print. */
@@ -59,6 +61,7 @@ export function registerRun(program: Command, io: Io): void {
     .option('--profile <name>', 'smoke | quick | paper (same as --set profile=NAME)')
     .option('--force', 'recompute every cell, ignoring the cache')
     .option('--workers <n>', WORKERS_HELP, 'auto')
+    .option('--queue <url>', QUEUE_HELP)
     .option('--reports <dir>', 'where results and reports go (env CCH_REPORTS_DIR; default ./reports)')
     .option('--quiet', 'no progress on stderr (warnings and errors still print)')
     .option('--json', 'print one JSON object on stdout instead of the summary')
@@ -74,9 +77,15 @@ numbers are the same with any --workers count. One run at a time per results fol
 on the same config and --reports exits 2 naming the pid that holds it (a dead run's lock is
 taken over).
 
+With --queue the uncached cells become jobs on a BullMQ queue in Redis (job id = cache key) and
+\`cch worker --queue URL\` processes, on this or other machines with the same code, run them; this
+command waits, caches each output as it arrives and writes the same results.json a local run
+writes. Stopped and started again, it attaches to the jobs already queued or finished.
+
 Examples:
   $ cch run configs/synthetic.yaml --profile smoke
-  $ cch run configs/synthetic.yaml --set repeats=10 --set kd.lambda=[0.2,0.5] --json`,
+  $ cch run configs/synthetic.yaml --set repeats=10 --set kd.lambda=[0.2,0.5] --json
+  $ cch run configs/tcga.yaml --profile paper --queue redis://queue.lab:6379`,
     )
     .action(async (config: string, options: Omit<RunCommandOptions, 'config'> & { json?: boolean }, command: Command) => {
       const backend = globalBackend(command);
@@ -93,6 +102,7 @@ export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCom
   const source = readYamlSource(path.resolve(io.cwd, options.config));
   const resolved = resolveConfig(source, sets, options.experiments ?? EXPERIMENTS);
   const workers = parseWorkers(options.workers);
+  const queue = await resolveQueueUrl(options.queue, io.env);
   const quiet = options.quiet === true;
   const reportsDir = resolveReportsDir(options.reports, io.env, io.cwd);
   const command = options.command ?? rebuiltCommand(options);
@@ -113,6 +123,7 @@ export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCom
       onProgress: (p) => display.progress(p),
       force: options.force === true,
       workers,
+      ...(queue !== undefined ? { queue: { url: queue } } : {}),
       command,
       lock,
     });
@@ -159,6 +170,7 @@ function rebuiltCommand(options: RunCommandOptions): string {
   for (const set of options.set) args.push('--set', set);
   if (options.force === true) args.push('--force');
   if (options.workers !== undefined) args.push('--workers', String(options.workers));
+  if (options.queue !== undefined) args.push('--queue', options.queue.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@'));
   if (options.reports !== undefined) args.push('--reports', options.reports);
   return ['cch', ...args].map(shellQuote).join(' ');
 }

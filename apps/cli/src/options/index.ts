@@ -8,3 +8,4 @@ export { attributeToFile } from './input-files.js';
 export { headerOption, idColumnOption, parseInputFormat, readInputs, reportInputs, type InputFormat, type InputFormatFlags } from './input-format.js';
 export { collect } from './repeatable.js';
 export { commandLine, shellQuote } from './command-line.js';
+export { QUEUE_HELP, requireQueueUrl, resolveQueueUrl } from './queue.js';

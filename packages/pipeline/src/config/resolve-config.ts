@@ -93,6 +93,16 @@ export function resolveConfig(source: YamlSource, sets: readonly string[], exper
 }
 
 /**
+ * Checks an already resolved config (one a queue job carries) against its experiment's schema and
+ * rules, as resolveConfig checks a file; returns the config as the schema reads it and the issues.
+ */
+export function validateResolvedConfig(definition: AnyExperiment, config: unknown): { config?: BaseConfig; issues: ConfigIssue[] } {
+  if (!isPlainObject(config)) return { issues: [{ path: '', message: 'not a mapping' }] };
+  const { config: parsed, issues } = checkProfile(definition, config, () => undefined);
+  return parsed !== undefined && issues.length === 0 ? { config: parsed, issues } : { issues };
+}
+
+/**
  * Validates one profile's merged config with the experiment's schema, then (when it passes) its
  * cross-field rules; returns the resolved config and the issues, each with its line when known.
  */

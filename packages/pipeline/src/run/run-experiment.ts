@@ -9,10 +9,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, InternalError, contentHash, silentReporter, type Reporter } from '@cch-lab/core';
-import { fingerprintFiles, writeCsvAtomic, writeJsonAtomic } from '@cch-lab/data';
+import { writeCsvAtomic, writeJsonAtomic } from '@cch-lab/data';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Cell, CellOutput, CellRecord, ExperimentDefinition, ResultsFile } from '../types.js';
-import { CellCache, cellKey } from './cell-cache.js';
+import { CellCache } from './cell-cache.js';
+import { keyCell } from './cell-keys.js';
 import { codeVersion } from './code-version.js';
 import { gitCommit } from './git-commit.js';
 import { removeOrphanTempFiles } from './orphan-temp-files.js';
@@ -21,6 +22,7 @@ import { ProgressTracker, type RunProgress } from './run-progress.js';
 import { acquireRunLock, type RunLock } from './run-lock.js';
 import { collectAdjustments } from './adjustments.js';
 import { runCells } from './run-cells.js';
+import { runCellsOnQueue, type QueueRunOptions } from '../queue/queue-run-cells.js';
 
 export interface RunOptions {
   /** Results go to `<reportsDir>/<config name>/` (see resultsDirName); the cell cache to `<reportsDir>/.cache/<experiment>/`. */
@@ -45,6 +47,12 @@ export interface RunOptions {
    * page too). Default: this run takes it and releases it when done.
    */
   lock?: RunLock;
+  /**
+   * Run the uncached cells as jobs on this BullMQ queue (Redis) instead of here: `cch worker`
+   * processes on any machine run them; outputs are cached here as they arrive. `workers` is then
+   * not used.
+   */
+  queue?: QueueRunOptions;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -88,23 +96,11 @@ async function runLocked(resolved: ResolvedConfig, options: RunOptions, dir: str
   const dataCacheDir = path.join(options.reportsDir, '.cache', 'data');
   for (const d of [cacheDir, dataCacheDir, dir]) removeOrphanTempFiles(d);
   const cache = new CellCache(cacheDir);
-  const cellConfig = definition.cellConfig ? definition.cellConfig(config) : configReadByCells(config);
   const dataFingerprints: Record<string, string> = {};
-  const keys = cells.map((cell) => {
-    // Missing data files fail here, before any cell runs.
-    const data = definition.dataFiles ? fingerprintFiles(definition.dataFiles(cell, config)) : undefined;
-    Object.assign(dataFingerprints, data);
-    return cellKey({
-      experiment: definition.name,
-      experimentVersion: definition.version,
-      codeVersion: codeVersion(),
-      seed: config.seed,
-      backend: options.backend.name,
-      cell,
-      config: cellConfig,
-      data,
-    });
-  });
+  // Missing data files fail here, before any cell runs.
+  const keyed = cells.map((cell) => keyCell(definition, config, cell, options.backend.name));
+  for (const k of keyed) Object.assign(dataFingerprints, k.data);
+  const keys = keyed.map((k) => k.key);
   const outputs: (CellOutput | undefined)[] = new Array(cells.length);
   const misses: { index: number; cell: Cell }[] = [];
   for (const [index, cell] of cells.entries()) {
@@ -126,23 +122,47 @@ async function runLocked(resolved: ResolvedConfig, options: RunOptions, dir: str
     });
   const progress = new ProgressTracker({ experiment: definition.name, name, total: cells.length, cached }, emit);
   progress.scanned();
-  const workers = await runCells(misses, {
-    definition: definition,
-    config,
-    seed: config.seed,
-    backend: options.backend.name,
-    dataCacheDir,
-    // Cells' own progress (epochs, subsamples) would start a display per model; the run reports one.
-    reporter: { info: (m) => reporter.info(m), warn: (m) => reporter.warn(m), progress: () => undefined },
-    workers: options.workers ?? 1,
-    onStart(index) {
-      progress.started(cells[index].id);
-    },
-    async onDone(index, output, seconds) {
-      outputs[index] = cache.put(keys[index], cells[index].id, output, seconds);
-      progress.finished(cells[index].id);
-    },
-  });
+  const cellReporter: Reporter = { info: (m) => reporter.info(m), warn: (m) => reporter.warn(m), progress: () => undefined };
+  let workers: number;
+  if (options.queue !== undefined) {
+    const queued = await runCellsOnQueue(misses, {
+      ...options.queue,
+      definition,
+      config: config as unknown as Record<string, unknown>,
+      configFile: resolved.file,
+      backend: options.backend.name,
+      keyed,
+      reporter,
+      onStart(index) {
+        progress.started(cells[index].id);
+      },
+      async onDone(index, output, seconds, worker) {
+        outputs[index] = cache.put(keys[index], cells[index].id, output, seconds);
+        progress.finished(`${cells[index].id} (${worker})`);
+      },
+    });
+    const counts = Object.entries(queued.byWorker);
+    if (counts.length > 0) reporter.info(`${definition.name}: ${counts.map(([w, n]) => `${n} cells on ${w}`).join(', ')}`);
+    workers = counts.length;
+  } else {
+    workers = await runCells(misses, {
+      definition: definition,
+      config,
+      seed: config.seed,
+      backend: options.backend.name,
+      dataCacheDir,
+      // Cells' own progress (epochs, subsamples) would start a display per model; the run reports one.
+      reporter: cellReporter,
+      workers: options.workers ?? 1,
+      onStart(index) {
+        progress.started(cells[index].id);
+      },
+      async onDone(index, output, seconds) {
+        outputs[index] = cache.put(keys[index], cells[index].id, output, seconds);
+        progress.finished(cells[index].id);
+      },
+    });
+  }
   const records: CellRecord[] = cells.map((cell, index) => ({ cell, output: outputs[index] as CellOutput }));
 
   const summary = definition.summarize(records, config);
@@ -194,10 +214,4 @@ async function runLocked(resolved: ResolvedConfig, options: RunOptions, dir: str
   await writeCsvAtomic(csvPath, summary.rows);
   await writeJsonAtomic(jsonPath, results);
   return { results, dir, jsonPath, csvPath };
-}
-
-/** The default `cellConfig`: everything but the keys that only name or label the run. */
-function configReadByCells(config: Record<string, unknown> | object): Record<string, unknown> {
-  const { title: _title, profile: _profile, profiles: _profiles, ...rest } = config as Record<string, unknown>;
-  return rest;
 }
