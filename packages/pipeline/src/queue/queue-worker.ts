@@ -70,6 +70,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   settings.threads = pool !== undefined;
   if (pool === undefined) options.reporter.warn('running from TypeScript sources: cells run on the event loop (keep cells shorter than the lock)');
   const dataCacheDir = path.join(options.reportsDir, '.cache', 'data');
+  if (pool !== undefined) {
+    // Every thread loads its modules and the backend now, not during its first cell (whose lock is already running).
+    const warmup: CellRequest = { experiment: '', cell: { id: 'warmup', params: null }, config: null, seed: 0, backend: options.backend, warmup: true };
+    await Promise.all(Array.from({ length: options.concurrency }, () => pool.run(warmup)));
+  }
   let done = 0;
   let failed = 0;
 

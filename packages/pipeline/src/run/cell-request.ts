@@ -15,6 +15,8 @@ export interface CellRequest {
   seed: number;
   backend: string;
   dataCacheDir?: string;
+  /** Load the modules and the backend only (cell-worker.ts); the cell is not run. */
+  warmup?: boolean;
 }
 
 export function runCellWithOwnStream(

@@ -19,6 +19,8 @@ let backend: Promise<unknown> | undefined;
 serveWorkerRequests<CellRequest, CellOutput>(async (request) => {
   backend ??= chooseBackend({ requested: request.backend, env: {} });
   await backend;
+  // A queue worker warms each thread before it says it serves the queue: modules and backend loaded, no cell run.
+  if (request.warmup === true) return { rows: [] };
   const definition = registry[request.experiment];
   if (definition === undefined) throw new InternalError(`the cell worker knows no experiment '${request.experiment}'`);
   return runCellWithOwnStream(definition, request, silentReporter);
