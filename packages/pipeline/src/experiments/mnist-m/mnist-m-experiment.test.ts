@@ -97,12 +97,11 @@ describe('pipeline/experiments/mnist-m', () => {
       ]);
     });
 
-    it('passes the repository config on every profile, in well under a second', () => {
+    // Its speed is measured by running it, not asserted here (no timed unit tests).
+    it('passes the repository config on every profile', () => {
       for (const profile of ['smoke', 'quick', 'paper']) {
         const config = resolveRepoConfig('mnist-m', [`profile=${profile}`]).config as MnistMConfig;
-        const t0 = performance.now();
         expect(mnistMPreflight(config)).toEqual([]);
-        expect(performance.now() - t0).toBeLessThan(1000);
       }
     });
   });

@@ -125,12 +125,11 @@ describe('pipeline/experiments/tcga', () => {
       expect(() => resolveInline(SMALL, ['omics=[mrna, cnv]', 'fusion.pairs=[{teacher: mrna, student: [cnv, rppa]}]'])).toThrow(/fusion\.pairs\.0\.student: 'rppa' is not in omics \[mrna, cnv\]/);
     });
 
-    it('passes the repository config on every profile, in well under a second', () => {
+    // Its speed is measured by running it, not asserted here (no timed unit tests).
+    it('passes the repository config on every profile', () => {
       for (const profile of ['smoke', 'quick', 'paper']) {
         const config = resolveRepoConfig('tcga', [`profile=${profile}`]).config as TcgaConfig;
-        const t0 = performance.now();
         expect(tcgaPreflight(config)).toEqual([]);
-        expect(performance.now() - t0).toBeLessThan(1000);
       }
     });
   });
