@@ -160,6 +160,12 @@ async function loadBackend(name: BackendName): Promise<BackendProbe> {
   const pkg = BACKEND_PACKAGES[name];
   try {
     if (name === 'node' || name === 'node-gpu') {
+      // TensorFlow's C++ start-up log (an absl warning, the CPU-feature notice) would go to stderr
+      // on every load; keep it quiet unless the user set the level.
+      if (process.env.TF_CPP_MIN_LOG_LEVEL === undefined) process.env.TF_CPP_MIN_LOG_LEVEL = '2';
+      // oneDNN's kernels may sum in an order that depends on threads and CPU: off unless the user
+      // turns it on, so the same seed gives the same bits on this backend (as the runs promise).
+      if (process.env.TF_ENABLE_ONEDNN_OPTS === undefined) process.env.TF_ENABLE_ONEDNN_OPTS = '0';
       // A variable specifier keeps TypeScript and bundlers from requiring the optional package.
       const specifier: string = pkg;
       await import(specifier);

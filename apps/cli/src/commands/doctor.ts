@@ -2,6 +2,8 @@
  * `cch doctor` — what this machine can run: Node, cores, memory, the tensor backend chosen and
  * why, which optional packages loaded, and which real data sets are present.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendProbe } from '@cch-lab/core';
@@ -20,9 +22,87 @@ export interface DoctorResult {
   backend: { name: string; reason: string; requested: string; tfjs: string } | { error: string };
   backends: BackendProbe[];
   optionalPackages: Record<string, boolean>;
+  native: NativeStatus;
   dataDir: string;
   datasets: { name: string; title: string; usedBy: string; present: boolean; layout?: string; path?: string; lookedFor: string[]; fetch: string }[];
   reportsDir: string;
+}
+
+/** Whether a native TensorFlow backend (tfjs-node-gpu / tfjs-node) loads, and how to get one. */
+export interface NativeStatus {
+  available: boolean;
+  /** The package in use, or the one to install. */
+  package: string;
+  /** Set when scripts/setup-native.mjs linked the package: its cache and TensorFlow wheel. */
+  linked?: NativeLink;
+  /** Builds of tfjs-node that `npm run setup:native` keeps in its cache (folder names). */
+  cachedBuilds: string[];
+  /** The doctor's one line. */
+  line: string;
+}
+
+/** The marker scripts/setup-native.mjs writes into the package it links. */
+export interface NativeLink {
+  cache: string;
+  tfVersion: string;
+  wheel?: string;
+}
+
+/**
+ * The doctor's native-backend line: whether tfjs-node(-gpu) loads and, when not, how to enable it
+ * (npm run setup:native builds it from the TensorFlow wheel; --link-only relinks after npm ci).
+ */
+export function nativeBackendStatus(
+  backends: readonly BackendProbe[],
+  found: { linked?: NativeLink; cachedBuilds?: string[] } = {},
+): NativeStatus {
+  const gpu = backends.find((b) => b.name === 'node-gpu');
+  const cpu = backends.find((b) => b.name === 'node');
+  const cachedBuilds = found.cachedBuilds ?? [];
+  const via = found.linked
+    ? `, TensorFlow ${found.linked.tfVersion}${found.linked.wheel ? ` from ${found.linked.wheel}` : ''}, linked by npm run setup:native`
+    : '';
+  if (gpu?.available) {
+    return { available: true, package: gpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${gpu.package} (CUDA${via})` };
+  }
+  if (cpu?.available) {
+    return { available: true, package: cpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${cpu.package} (libtensorflow${via})` };
+  }
+  const pkg = cpu?.package ?? '@tensorflow/tfjs-node';
+  let line: string;
+  if (cpu !== undefined && cpu.error !== undefined && cpu.error !== 'not installed') {
+    line = `native backend: not available — ${pkg} is installed but does not load (${cpu.error}); rebuild it with \`npm run setup:native -- --force\``;
+  } else if (cachedBuilds.some((b) => b.startsWith('tfjs-node-') && !b.startsWith('tfjs-node-gpu-'))) {
+    line = `native backend: not available — ${pkg} is not installed, but a build is cached (${cachedBuilds.join(', ')}): relink it with \`npm run setup:native -- --link-only\` (seconds, no download)`;
+  } else {
+    line = `native backend: not available — ${pkg} is not installed; enable it with \`npm run setup:native\` (builds it once from the TensorFlow wheel pip can fetch; no libtensorflow download)`;
+  }
+  return { available: false, package: pkg, cachedBuilds, line };
+}
+
+/** The marker of a package linked by scripts/setup-native.mjs, if that is how it got there. */
+function readNativeLink(pkg: string): NativeLink | undefined {
+  try {
+    const manifest = createRequire(import.meta.url).resolve(`${pkg}/package.json`);
+    const marker = JSON.parse(readFileSync(path.join(path.dirname(manifest), '.cch-native.json'), 'utf8')) as NativeLink;
+    return typeof marker.tfVersion === 'string' ? marker : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Folders of finished builds in setup-native's cache (CCH_NATIVE_CACHE or ${XDG_CACHE_HOME:-~/.cache}/cch-lab/native). */
+export function nativeCacheBuilds(env: Record<string, string | undefined>): string[] {
+  const root = env.CCH_NATIVE_CACHE
+    ? path.resolve(env.CCH_NATIVE_CACHE)
+    : path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cch-lab', 'native');
+  try {
+    return readdirSync(root)
+      .filter((d) => d.startsWith('tfjs-node') && existsSync(path.join(root, d, 'manifest.json')))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 export function registerDoctor(program: Command, io: Io): void {
@@ -52,6 +132,11 @@ export async function runDoctor(options: { data?: string; backend?: string }, io
   const optionalPackages = Object.fromEntries(
     backends.filter((b) => b.name === 'node' || b.name === 'node-gpu').map((b) => [b.package, b.available]),
   );
+  const inUse = backends.find((b) => (b.name === 'node-gpu' || b.name === 'node') && b.available);
+  const native = nativeBackendStatus(backends, {
+    linked: inUse ? readNativeLink(inUse.package) : undefined,
+    cachedBuilds: nativeCacheBuilds(io.env),
+  });
   const dataDir = resolveDataDir(options.data, io.env, io.cwd);
   // One catalog for the loaders and for this list (packages/data's DATASET_CATALOG).
   const { findDatasets } = await import('@cch-lab/data');
@@ -73,6 +158,7 @@ export async function runDoctor(options: { data?: string; backend?: string }, io
     backend,
     backends,
     optionalPackages,
+    native,
     dataDir,
     datasets,
     reportsDir: resolveReportsDir(undefined, io.env, io.cwd),
@@ -87,9 +173,7 @@ function printDoctor(r: DoctorResult, io: Io): void {
   for (const b of r.backends) {
     lines.push(`  ${b.available ? 'ok ' : '-- '} ${b.name.padEnd(9)} ${b.package}${b.available ? '' : `: ${b.error ?? 'unavailable'}`}`);
   }
-  if (Object.values(r.optionalPackages).every((v) => !v)) {
-    lines.push('  (on a machine with a network: `npm i @tensorflow/tfjs-node`, or `@tensorflow/tfjs-node-gpu` with CUDA, for faster training)');
-  }
+  lines.push(r.native.line);
   lines.push(`data sets in ${r.dataDir}:`);
   for (const d of r.datasets) {
     lines.push(`  ${d.present ? 'ok ' : '-- '} ${d.title.padEnd(18)} ${d.present ? `${d.layout} layout: ${d.path}` : `missing (see ${d.fetch}); used by ${d.usedBy}`}`);
