@@ -4,7 +4,7 @@ import { chooseBackend, type Rng } from '@cch-lab/core';
 import { prepareTrainingBackend } from '../kernels/prepare-backend.js';
 
 /** Activates `name` ('cpu' | 'wasm') and registers this package's kernels when it is wasm. */
-export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
+export async function useBackend(name: 'cpu' | 'wasm' | 'node'): Promise<void> {
   await chooseBackend({ requested: name, env: {} });
   prepareTrainingBackend();
 }
