@@ -30,6 +30,12 @@ describe('cli/commands/bench-knn', () => {
     registerBenchKnn(p2, human);
     await p2.parseAsync(['bench', 'knn', '--sizes', '150', '--dims', '2'], { from: 'user' });
     expect(human.out()).toMatch(/^\s+n\s+dims\s+engine s/);
+    const withNull = createBufferIo();
+    const p3 = new Command().exitOverride();
+    registerBenchKnn(p3, withNull);
+    await p3.parseAsync(['bench', 'knn', '--sizes', '150', '--dims', '20', '--null-shuffles', '2'], { from: 'user' });
+    expect(withNull.out()).toMatch(/null ×100 s/);
+    expect(withNull.out()).toMatch(/\byes\b/);
     await expect(runBenchKnn({ sizes: '1000,x' }, createBufferIo())).rejects.toThrow(/--sizes/);
   });
 });

@@ -21,6 +21,12 @@ describe('estimators/bench/bench-knn', () => {
 
   it('extrapolates the baseline from a subsample above baselineMaxN and says so', async () => {
     const [row] = await benchKnn({ sizes: [400], dims: [4], rng: createRng(2), baselineMaxN: 200 });
-    expect(row).toMatchObject({ baseline_extrapolated: true, baseline_n: 200, same_result: null });
+    expect(row).toMatchObject({ baseline_extrapolated: true, baseline_n: 200, same_result: null, null_seconds_per_100: null });
+  });
+
+  it('times shuffle-null estimates when asked, per 100', async () => {
+    const [row] = await benchKnn({ sizes: [200], dims: [20], rng: createRng(3), nullShuffles: 2 });
+    expect(row.null_shuffles).toBe(2);
+    expect(row.null_seconds_per_100).toBeGreaterThan(0);
   });
 });

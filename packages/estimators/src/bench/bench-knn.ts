@@ -3,6 +3,8 @@
  * KSG-1 on the same data, for several sample sizes and joint dimensions. Data: correlated Gaussian
  * pairs (ρ = 0.6 per coordinate, unit-variance columns), joint dimension split evenly between x and y.
  * Each engine timing follows one untimed run on the same data (JIT warm-up, worker start-up).
+ * With `nullShuffles`, each row also times that many engine estimates on y rows permuted (a
+ * shuffle null's work) and reports the time per 100.
  */
 import { silentReporter, type Reporter, type Rng } from '@cch-lab/core';
 import type { KnnEngineOptions } from '../knn/engine-options.js';
@@ -21,6 +23,8 @@ export interface BenchKnnOptions {
   rng: Rng;
   /** The naive baseline runs on at most this many rows; above, it is timed on a subsample and scaled by (n/m)². Default 5000. */
   baselineMaxN?: number;
+  /** Shuffle-null estimates timed per row (0: none). Default 0. */
+  nullShuffles?: number;
   /** Engine settings for the timed run (e.g. workers). Default automatic. */
   engine?: KnnEngineOptions;
   /** Progress. Default silent. */
@@ -44,9 +48,12 @@ export interface BenchKnnRow {
   nats: number;
   /** Whether the engine's estimate equals the naive one bit for bit (checked when the baseline ran on all rows). */
   same_result: boolean | null;
+  /** Seconds for 100 shuffle-null estimates, from `null_shuffles` timed ones (null when none ran). */
+  null_seconds_per_100: number | null;
+  null_shuffles: number;
 }
 
-const BENCH_DEFAULTS = Object.freeze({ sizes: [1000, 5000, 10000], dims: [2, 16, 40, 200], k: 3, baselineMaxN: 5000 });
+const BENCH_DEFAULTS = Object.freeze({ sizes: [1000, 5000, 10000], dims: [2, 16, 40, 200], k: 3, baselineMaxN: 5000, nullShuffles: 0 });
 const RHO = 0.6;
 
 /** Runs the benchmark; one row per (n, dims). */
@@ -73,6 +80,14 @@ export async function benchKnn(options: BenchKnnOptions): Promise<BenchKnnRow[]>
       const naive = await ksgNats(bx, by, o.k, 1, { method: 'naive', workers: 1 });
       const measured = (performance.now() - t) / 1000;
       const baseline = measured * (n / m) ** 2;
+
+      let nullSeconds: number | null = null;
+      if (o.nullShuffles > 0) {
+        const nullRng = o.rng.derive(`${n}/${dims}/null`);
+        t = performance.now();
+        for (let s = 0; s < o.nullShuffles; s++) await ksgNats(x, selectPoints(y, nullRng.permutation(n)), o.k, 1, o.engine);
+        nullSeconds = (((performance.now() - t) / 1000) * 100) / o.nullShuffles;
+      }
       rows.push({
         n,
         dims,
@@ -83,6 +98,8 @@ export async function benchKnn(options: BenchKnnOptions): Promise<BenchKnnRow[]>
         baseline_n: m,
         nats,
         same_result: m === n ? naive === nats : null,
+        null_seconds_per_100: nullSeconds,
+        null_shuffles: o.nullShuffles,
       });
     }
   }

@@ -8,7 +8,8 @@ export interface KnnEngineOptions {
   /** Algorithm; 'auto' picks the tree up to a joint dimension that depends on n, brute force above. Default 'auto'. */
   method?: KnnMethod;
   /**
-   * Worker threads for the brute force when the work is large (n²·dim above ~2·10⁸); 1 keeps
+   * Worker threads for the brute force when the work is large: n²·dim above ~2·10⁸ when set, above
+   * ~2·10⁹ with the default (a worker's start-up costs about one n = 5 000, 40-d KSG here); 1 keeps
    * everything in this thread. Default: the available parallelism, at most 4.
    */
   workers?: number;

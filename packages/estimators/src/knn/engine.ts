@@ -12,8 +12,14 @@ import type { NeighbourLists } from './neighbour-list.js';
 import type { PointSet } from './point-set.js';
 import { runOnWorkers, workerScript } from './worker-pool.js';
 
-/** Brute-force work (n²·dim coordinate reads) above which worker threads pay for their start-up. */
+/** Brute-force work (n²·dim) above which workers run when the caller sets `workers`. */
 const WORKER_MIN_WORK = 2e8;
+/**
+ * The same with the default worker count. Starting a worker loads the packages, which costs
+ * about as much as a KSG at n = 5 000, 40-d in this thread with the SIMD kernel (≈ 0.3 s), so by
+ * default only larger work (n = 10 000 at 40-d and up) goes to workers.
+ */
+const DEFAULT_WORKER_MIN_WORK = 2e9;
 /** At most this many workers by default: beyond a few the shared caches saturate. */
 const MAX_DEFAULT_WORKERS = 4;
 /** Largest subspace dimension counted with the kd-tree; measured crossover 4–5 for n = 1 000–10 000. */
@@ -86,7 +92,8 @@ export function resolveAlgorithm(method: KnnMethod, op: 'knn' | 'count', points:
 /** Whether a brute-force job of this size runs on workers (when the compiled worker exists). */
 export function usesWorkers(algorithm: KnnAlgorithm, n: number, dim: number, options: KnnEngineOptions = {}): boolean {
   const workers = options.workers ?? defaultWorkers();
-  return algorithm === 'brute' && workers > 1 && n * n * dim >= WORKER_MIN_WORK && workerScript() !== undefined;
+  const minWork = options.workers === undefined ? DEFAULT_WORKER_MIN_WORK : WORKER_MIN_WORK;
+  return algorithm === 'brute' && workers > 1 && n * n * dim >= minWork && workerScript() !== undefined;
 }
 
 function defaultWorkers(): number {
