@@ -3,11 +3,11 @@
  * 3 data not found, 4 a service unavailable (the queue's Redis), 1 anything unexpected (a bug:
  * ask for a report) or a cell that failed on a queue worker for a reason of its own.
  */
-import { CchError } from '@cch-lab/core';
 import type { ErrorCode } from '@cch-lab/core';
 import { CommanderError } from 'commander';
 import type { Io } from './io.js';
 import { printJson } from './io.js';
+import { FlagAsValueError } from './options/flag-values.js';
 
 export const EXIT = Object.freeze({ ok: 0, unexpected: 1, usage: 2, dataNotFound: 3, unavailable: 4 });
 
@@ -27,13 +27,16 @@ const CODE_TO_EXIT: Record<ErrorCode, number> = {
   EREMOTE: EXIT.unexpected,
 };
 
-export function handleError(error: unknown, io: Io, json: boolean): number {
-  if (error instanceof CommanderError) {
-    if (error.exitCode === 0) return EXIT.ok; // --help, --version
+export async function handleError(thrown: unknown, io: Io, json: boolean): Promise<number> {
+  if (thrown instanceof CommanderError) {
+    if (thrown.exitCode === 0) return EXIT.ok; // --help, --version
     // commander has already printed its message (and the help) to stderr
-    if (json) printJson(io, { error: { code: error.code, message: error.message.replace(/^error: /, '') } });
+    if (json) printJson(io, { error: { code: thrown.code, message: thrown.message.replace(/^error: /, '') } });
     return EXIT.usage;
   }
+  // Not on the paths of --help and commander's usage errors: @cch-lab/core loads tfjs.
+  const { CchError, UsageError } = await import('@cch-lab/core');
+  const error = thrown instanceof FlagAsValueError ? new UsageError(thrown.message, { hint: thrown.hint, details: thrown.details }) : thrown;
   if (error instanceof CchError) {
     // A code outside ErrorCode can still arrive at run time (a CchError built by other code): exit 1 with the bug note.
     const exit = (CODE_TO_EXIT as Partial<Record<string, number>>)[error.code];

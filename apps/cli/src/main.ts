@@ -1,6 +1,10 @@
 /**
  * The `cch` command: builds the commander program, runs it, and maps every failure to an exit
  * code in one place (exit-codes.ts). Commands never call process.exit.
+ *
+ * Building the program imports every command module, so `cch --help` costs what they import at
+ * top level: only commander and the CLI's light modules. Packages (@cch-lab/core loads tfjs) are
+ * imported inside the actions; start-up.test.ts checks it.
  */
 import { Command, CommanderError } from 'commander';
 import { registerBenchKnn } from './commands/bench-knn.js';
@@ -17,7 +21,7 @@ import { registerRun } from './commands/run.js';
 import { registerWorker } from './commands/worker.js';
 import { EXIT, handleError } from './exit-codes.js';
 import { createProcessIo, type Io } from './io.js';
-import { refuseFlagsAsValues } from './options/index.js';
+import { refuseFlagsAsValues } from './options/flag-values.js';
 import { cliVersion, versionLine } from './version.js';
 
 export function buildProgram(io: Io, version: string = cliVersion()): Command {
@@ -81,7 +85,7 @@ export async function main(argv: readonly string[], io: Io = createProcessIo()):
       const names = program.commands.map((c) => c.name()).join(', ');
       io.stderr(`accepted commands: ${names}\n`);
     }
-    return handleError(error, io, json);
+    return await handleError(error, io, json);
   }
 }
 

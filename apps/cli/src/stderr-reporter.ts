@@ -10,9 +10,16 @@
  * warnings printed above it; otherwise one line per finished cell (`mosei 1/2 rep=0 (ETA 8 s)`) and
  * one for the cells found in the cache.
  */
+import { createRequire } from 'node:module';
 import type { Reporter } from '@cch-lab/core';
 import type { RunProgress } from '@cch-lab/pipeline';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+
+let cliProgressModule: typeof cliProgress | undefined;
+/** cli-progress (CommonJS), required when the first bar is drawn, on a terminal only: not at every start-up. */
+function bars(): typeof cliProgress {
+  return (cliProgressModule ??= createRequire(import.meta.url)('cli-progress') as typeof cliProgress);
+}
 
 export interface StderrReporterOptions {
   tty: boolean;
@@ -60,9 +67,10 @@ export function createStderrReporter(write: (text: string) => void, options: Std
       if (options.tty) {
         if (barTask !== task) {
           stopBar();
-          bar = new cliProgress.SingleBar(
+          const { Presets, SingleBar } = bars();
+          bar = new SingleBar(
             { format: `${task} [{bar}] {value}/{total} {status}`, hideCursor: true, stream: process.stderr, clearOnComplete: false },
-            cliProgress.Presets.shades_classic,
+            Presets.shades_classic,
           );
           bar.start(total, 0, { status: '' });
           barTask = task;
@@ -141,7 +149,8 @@ function barDisplay(sink: Sink, shared: Reporter): RunDisplay {
   let current = '';
   const payload = (p: RunProgress) => ({ stage, name: p.name, current, left: p.etaSeconds === undefined ? '…' : formatSeconds(p.etaSeconds) });
   const start = () => {
-    multi = new cliProgress.MultiBar(
+    const { MultiBar, Presets } = bars();
+    multi = new MultiBar(
       {
         format: '{stage}{name} [{bar}] {value}/{total} cells | ETA {left} | {current}',
         hideCursor: true,
@@ -150,7 +159,7 @@ function barDisplay(sink: Sink, shared: Reporter): RunDisplay {
         autopadding: true,
         linewrap: false,
       },
-      cliProgress.Presets.shades_classic,
+      Presets.shades_classic,
     );
     sink.log = (line) => multi?.log(line);
   };

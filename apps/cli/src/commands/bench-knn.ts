@@ -2,11 +2,9 @@
  * `cch bench knn` — times KSG-1 with the k-NN engine against an in-process naive brute force for
  * several sample sizes and joint dimensions, and prints seconds and ratios.
  */
-import { createRng } from '@cch-lab/core';
 import type { BenchKnnRow } from '@cch-lab/estimators';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { parseEngineWorkers, parseIntegerOption } from '../options/index.js';
 import { benchGroup } from './bench-group.js';
 
 export interface BenchKnnCommandOptions {
@@ -47,9 +45,11 @@ export function registerBenchKnn(program: Command, io: Io): void {
 
 export async function runBenchKnn(options: BenchKnnCommandOptions, io: Io): Promise<BenchKnnCommandResult> {
   const { benchKnn, closeKnnWorkers } = await import('@cch-lab/estimators');
+  const { createRng } = await import('@cch-lab/core');
+  const { parseEngineWorkers, parseIntegerOption } = await import('../options/index.js');
   const where = 'cch bench knn';
-  const sizes = parseList(options.sizes ?? '1000,5000,10000', '--sizes', 10);
-  const dims = parseList(options.dims ?? '2,16,40,200', '--dims', 2);
+  const sizes = await parseList(options.sizes ?? '1000,5000,10000', '--sizes', 10);
+  const dims = await parseList(options.dims ?? '2,16,40,200', '--dims', 2);
   const workers = parseEngineWorkers(options.workers, where);
   const baselineMaxN = parseIntegerOption(options.baselineMax ?? 5000, '--baseline-max', { min: 10 }, where);
   const nullShuffles = parseIntegerOption(options.nullShuffles ?? 0, '--null-shuffles', { min: 0, max: 10_000 }, where);
@@ -80,7 +80,8 @@ export async function runBenchKnn(options: BenchKnnCommandOptions, io: Io): Prom
   }
 }
 
-function parseList(text: string, field: string, min: number): number[] {
+async function parseList(text: string, field: string, min: number): Promise<number[]> {
+  const { parseIntegerOption } = await import('../options/index.js');
   return text.split(',').map((part) => parseIntegerOption(part, field, { min, max: 1_000_000 }, 'cch bench knn'));
 }
 

@@ -13,7 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { collect, globalBackend, parseIntegerOption, resolveQueueUrl } from '../options/index.js';
+import { globalBackend } from '../options/backend.js';
+import { resolveQueueUrl } from '../options/queue.js';
+import { collect } from '../options/repeatable.js';
 import { resolveConfigsDir } from '../paths.js';
 import { benchGroup } from './bench-group.js';
 import { runRun } from './run.js';
@@ -69,6 +71,7 @@ Examples:
 
 export async function runBenchQueue(options: BenchQueueOptions, io: Io): Promise<BenchQueueRow[]> {
   const { parseQueueUrl, queueClean, testing } = await import('@cch-lab/pipeline');
+  const { parseIntegerOption } = await import('../options/index.js');
   const counts = options.workers.split(',').map((w) => parseIntegerOption(w.trim(), '--workers', { min: 1, max: 64 }, 'cch bench queue'));
   const config = options.config ?? path.join(resolveConfigsDir(undefined, io.cwd), 'synthetic.yaml');
   let redis: Awaited<ReturnType<typeof testing.startRedisServer>> | undefined;

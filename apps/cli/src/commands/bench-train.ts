@@ -6,7 +6,7 @@
 import type { BenchRow } from '@cch-lab/trainers';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { globalBackend } from '../options/index.js';
+import { globalBackend } from '../options/backend.js';
 import { benchGroup } from './bench-group.js';
 
 export interface BenchTrainCommandOptions {

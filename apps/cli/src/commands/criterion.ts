@@ -4,24 +4,14 @@
  * verdict, teachers ranked by margin.
  */
 import path from 'node:path';
-import { createRng } from '@cch-lab/core';
 import type { InputReport } from '@cch-lab/data';
 import type { CriterionResult } from '@cch-lab/estimators';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import {
-  attributeToFile,
-  collect,
-  globalBackend,
-  headerOption,
-  idColumnOption,
-  parseEngineWorkers,
-  parseIntegerOption,
-  parseSeed,
-  readInputs,
-  selectBackend,
-} from '../options/index.js';
+import { globalBackend, selectBackend } from '../options/backend.js';
+import { headerOption, idColumnOption } from '../options/definitions.js';
 import type { InputFormatFlags } from '../options/index.js';
+import { collect } from '../options/repeatable.js';
 
 export interface CriterionCommandOptions extends InputFormatFlags {
   teacher: string[];
@@ -78,6 +68,8 @@ Examples:
 
 export async function runCriterion(options: CriterionCommandOptions, io: Io): Promise<CriterionCommandResult> {
   const { cchCriterion, checkK, checkPair, isNeuralEstimator, parseEstimatorName } = await import('@cch-lab/estimators');
+  const { createRng } = await import('@cch-lab/core');
+  const { attributeToFile, parseEngineWorkers, parseIntegerOption, parseSeed, readInputs } = await import('../options/index.js');
   const where = 'cch criterion';
   const estimator = parseEstimatorName(options.estimator ?? 'ksg');
   const k = parseIntegerOption(options.k ?? 3, '--k', { min: 1 }, where);

@@ -5,13 +5,12 @@
  * without training anything. Malformed files fail with the loader's own errors (file and line).
  */
 import path from 'node:path';
-import { DataNotFoundError, InvalidInputError, UsageError } from '@cch-lab/core';
 import type { MnistVerifyReport } from '@cch-lab/data-mnist-m';
 import type { MoseiLabelMode, MoseiLayout, MoseiVerifyReport } from '@cch-lab/data-mosei';
 import type { TcgaLayout, TcgaVerifyReport } from '@cch-lab/data-tcga';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { collect } from '../options/index.js';
+import { collect } from '../options/repeatable.js';
 
 /** The data sets `cch data verify` knows; each has a loader with a verify function. */
 export const VERIFIABLE = ['tcga', 'mnist', 'mosei'] as const;
@@ -48,14 +47,15 @@ export function registerDataVerify(data: Command, io: Io): void {
       const report = await runDataVerify(name, options, io);
       if (!options.json) io.stdout(report.text.endsWith('\n') ? report.text : `${report.text}\n`);
       // A folder the loader would refuse is a failure (exit 3 for missing files, else 2); under --json the error is the one object.
-      if (!report.ok) throw verifyFailure(report);
+      if (!report.ok) throw await verifyFailure(report);
       if (options.json) printJson(io, report);
     });
 }
 
 type VerifyReport = (TcgaVerifyReport & { dataset: 'tcga' }) | (MnistVerifyReport & { dataset: 'mnist' }) | (MoseiVerifyReport & { dataset: 'mosei' });
 
-function verifyFailure(report: VerifyReport): Error {
+async function verifyFailure(report: VerifyReport): Promise<Error> {
+  const { DataNotFoundError, InvalidInputError } = await import('@cch-lab/core');
   if (report.dataset === 'mnist') {
     const problems = report.problems.map((p) => `${p.file ?? report.path}${p.offset !== undefined ? ` at byte ${p.offset}` : ''}: ${p.message}`).join('; ');
     return new InvalidInputError(`not a readable MNIST IDX folder: ${problems}`, { details: { file: report.path } });
@@ -67,6 +67,7 @@ function verifyFailure(report: VerifyReport): Error {
 }
 
 export async function runDataVerify(name: string, options: DataVerifyOptions, io: Io): Promise<VerifyReport & { text: string }> {
+  const { InvalidInputError, UsageError } = await import('@cch-lab/core');
   if (!(VERIFIABLE as readonly string[]).includes(name)) {
     throw new UsageError(`cch data verify: unknown data set '${name}'; expected one of: ${VERIFIABLE.join(', ')}`);
   }

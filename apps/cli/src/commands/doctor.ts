@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BackendProbe } from '@cch-lab/core';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { globalBackend } from '../options/index.js';
+import { globalBackend } from '../options/backend.js';
 import { resolveDataDir, resolveReportsDir } from '../paths.js';
 import { cliVersion } from '../version.js';
 

@@ -2,12 +2,12 @@
  * `cch mi --x FILE --y FILE [--labels] --estimator NAME` — one mutual-information estimate between
  * two files of aligned rows (CSV or .npy), with an optional shuffle null and subsample interval.
  */
-import { createRng } from '@cch-lab/core';
 import type { InputReport } from '@cch-lab/data';
 import type { Estimate, EstimatorName, NeuralOptions } from '@cch-lab/estimators';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { attributeToFile, globalBackend, headerOption, idColumnOption, parseEngineWorkers, parseIntegerOption, parseSeed, parseSubsamples, readInputs, selectBackend } from '../options/index.js';
+import { globalBackend, selectBackend } from '../options/backend.js';
+import { headerOption, idColumnOption } from '../options/definitions.js';
 import type { InputFormatFlags } from '../options/index.js';
 
 export interface MiCommandOptions extends InputFormatFlags {
@@ -91,6 +91,8 @@ Examples:
 
 export async function runMi(options: MiCommandOptions, io: Io): Promise<MiResult> {
   const { estimateMi, isNeuralEstimator, parseEstimatorName } = await import('@cch-lab/estimators');
+  const { createRng } = await import('@cch-lab/core');
+  const { attributeToFile, parseEngineWorkers, parseIntegerOption, parseSeed, parseSubsamples, readInputs } = await import('../options/index.js');
   const estimator = parseEstimatorName(options.estimator ?? 'ksg');
   const where = 'cch mi';
   const k = parseIntegerOption(options.k ?? 3, '--k', { min: 1 }, where);

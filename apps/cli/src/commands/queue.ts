@@ -1,7 +1,8 @@
 /** `cch queue status|clean --queue URL` — what the cch-lab queues in a Redis hold, and clearing them. */
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { globalBackend, requireQueueUrl } from '../options/index.js';
+import { globalBackend } from '../options/backend.js';
+import { requireQueueUrl } from '../options/queue.js';
 
 interface QueueCommandOptions {
   queue?: string;

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DataNotFoundError, InvalidInputError } from '@cch-lab/core';
+import type { InvalidInputError } from '@cch-lab/core';
 import type { ResultsFile } from '@cch-lab/pipeline';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
@@ -44,6 +44,7 @@ export function registerReport(program: Command, io: Io): void {
  */
 export async function runReport(options: { reports?: string }, io: Io): Promise<ReportResult> {
   const { checkResultsFile, writeExperimentReport, writeReportIndex } = await import('@cch-lab/report');
+  const { DataNotFoundError, InvalidInputError } = await import('@cch-lab/core');
   const root = resolveReportsDir(options.reports, io.env, io.cwd);
   if (!existsSync(root)) {
     throw new DataNotFoundError(`no reports directory at ${root}`, [root], { hint: 'run `cch reproduce` or `cch run CONFIG` first' });
@@ -84,11 +85,12 @@ export async function runReport(options: { reports?: string }, io: Io): Promise<
   // The index skips the same files; they are named once, in the error below.
   warnings.push(...index.warnings.filter((w) => !unusable.some((u) => w.includes(u.file))));
   for (const w of warnings) io.reporter.warn(w);
-  if (unusable.length > 0) throw unusableResultsError(unusable, pages.length, index.htmlPath);
+  if (unusable.length > 0) throw await unusableResultsError(unusable, pages.length, index.htmlPath);
   return { index: index.htmlPath, pages, warnings };
 }
 
-function unusableResultsError(unusable: readonly UnusableResults[], written: number, index: string): InvalidInputError {
+async function unusableResultsError(unusable: readonly UnusableResults[], written: number, index: string): Promise<InvalidInputError> {
+  const { InvalidInputError } = await import('@cch-lab/core');
   const done = `wrote the other ${written} experiment page${written === 1 ? '' : 's'} and the index (${index}) without ${unusable.length === 1 ? 'it' : 'them'}`;
   const rerun = unusable.map((u) => `cch run configs/${path.basename(path.dirname(u.file))}.yaml`).join(', ');
   const hint = `rerun the experiment to rewrite its results (${rerun}), or remove the file`;

@@ -5,12 +5,14 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { CchError, DataNotFoundError, UsageError, isCchError } from '@cch-lab/core';
 import type { ErrorCode } from '@cch-lab/core';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
 import { resolveConfigsDir, resolveReportsDir } from '../paths.js';
-import { QUEUE_HELP, WORKERS_HELP, commandLine, globalBackend, parseWorkers, resolveQueueUrl } from '../options/index.js';
+import { globalBackend } from '../options/backend.js';
+import { commandLine } from '../options/command-line.js';
+import { WORKERS_HELP } from '../options/definitions.js';
+import { QUEUE_HELP, resolveQueueUrl } from '../options/queue.js';
 import { createRunDisplay } from '../stderr-reporter.js';
 import { printRunSummary, runRun, type RunCommandResult } from './run.js';
 
@@ -68,6 +70,7 @@ Examples:
       if (options.json) printJson(io, result);
       else printReproduceSummary(result, io);
       if (result.failed.length > 0) {
+        const { CchError } = await import('@cch-lab/core');
         for (const f of result.failed) io.stderr(`failed: ${f.config}: ${f.message}\n`);
         // The first failure's code decides the exit code (2 for a bad config, 3 for missing data, …).
         throw new CchError(result.failed[0].code, `${result.failed.length} of ${result.failed.length + result.ran.length} experiments failed`);
@@ -76,6 +79,8 @@ Examples:
 }
 
 export async function runReproduce(options: ReproduceOptions, io: Io): Promise<ReproduceResult> {
+  const { DataNotFoundError, UsageError, isCchError } = await import('@cch-lab/core');
+  const { parseWorkers } = await import('../options/index.js');
   parseWorkers(options.workers); // a bad --workers or --queue fails once, before any experiment starts
   await resolveQueueUrl(options.queue, io.env);
   const dir = resolveConfigsDir(options.configs, io.cwd);

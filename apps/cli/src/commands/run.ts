@@ -3,7 +3,11 @@ import path from 'node:path';
 import type { ExperimentRegistry, ResultsFile } from '@cch-lab/pipeline';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { QUEUE_HELP, WORKERS_HELP, collect, commandLine, globalBackend, parseWorkers, resolveQueueUrl, selectBackend, shellQuote } from '../options/index.js';
+import { globalBackend, selectBackend } from '../options/backend.js';
+import { commandLine, shellQuote } from '../options/command-line.js';
+import { WORKERS_HELP } from '../options/definitions.js';
+import { QUEUE_HELP, resolveQueueUrl } from '../options/queue.js';
+import { collect } from '../options/repeatable.js';
 import { resolveReportsDir } from '../paths.js';
 import { createRunDisplay, type RunDisplay } from '../stderr-reporter.js';
 
@@ -98,6 +102,7 @@ Examples:
 export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCommandResult> {
   const { EXPERIMENTS, acquireRunLock, adjustmentLines, readYamlSource, resolveConfig, resultsDirName, runExperiment } = await import('@cch-lab/pipeline');
   const { writeExperimentReport, writeReportIndex } = await import('@cch-lab/report');
+  const { parseWorkers } = await import('../options/index.js');
   const sets = [...(options.profile !== undefined ? [`profile=${options.profile}`] : []), ...options.set];
   const source = readYamlSource(path.resolve(io.cwd, options.config));
   const resolved = resolveConfig(source, sets, options.experiments ?? EXPERIMENTS);

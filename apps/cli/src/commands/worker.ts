@@ -5,7 +5,8 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import { printJson, type Io } from '../io.js';
-import { globalBackend, parseIntegerOption, requireQueueUrl, selectBackend } from '../options/index.js';
+import { globalBackend, selectBackend } from '../options/backend.js';
+import { requireQueueUrl } from '../options/queue.js';
 import { resolveReportsDir } from '../paths.js';
 
 export interface WorkerCommandOptions {
@@ -56,6 +57,7 @@ Examples:
 
 export async function runWorker(options: WorkerCommandOptions, io: Io): Promise<{ queue: string; name: string; done: number; failed: number }> {
   const { startQueueWorker } = await import('@cch-lab/pipeline');
+  const { parseIntegerOption } = await import('../options/index.js');
   const url = await requireQueueUrl(options.queue, io.env, 'cch worker');
   const where = 'cch worker';
   const concurrency = options.concurrency === undefined ? Math.max(1, os.availableParallelism()) : parseIntegerOption(options.concurrency, '--concurrency', { min: 1, max: 256 }, where);

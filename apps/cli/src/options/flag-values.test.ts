@@ -1,7 +1,8 @@
-import { UsageError } from '@cch-lab/core';
 import { Command } from 'commander';
+import { handleError } from '../exit-codes.js';
+import { createBufferIo } from '../io.js';
 import { collect } from './repeatable.js';
-import { looksLikeFlag, refuseFlagsAsValues } from './flag-values.js';
+import { FlagAsValueError, looksLikeFlag, refuseFlagsAsValues } from './flag-values.js';
 
 function program() {
   const seen: Record<string, unknown> = {};
@@ -33,10 +34,22 @@ describe('cli/options/flag-values', () => {
   });
 
   it('refuses a flag given as the value of an option that needs one', async () => {
-    await expect(parse(['mi', '--estimator', '--json'])).rejects.toThrow(new UsageError('--estimator needs a value; got the flag --json'));
+    await expect(parse(['mi', '--estimator', '--json'])).rejects.toThrow(new FlagAsValueError('--estimator', '--json'));
     await expect(parse(['mi', '--teacher', 'a.csv', '--teacher', '--json'])).rejects.toThrow('--teacher needs a value; got the flag --json');
     await expect(parse(['--backend', '--json', 'mi'])).rejects.toThrow('--backend needs a value; got the flag --json');
     await expect(parse(['mi', '--estimator=--k=3'])).rejects.toThrow('--estimator needs a value; got the flag --k');
+  });
+
+  it('is a usage error (exit 2) with its hint, as a UsageError of @cch-lab/core would be', async () => {
+    const error = await parse(['mi', '--estimator=--k=3']).catch((e: unknown) => e);
+    const io = createBufferIo();
+    expect(await handleError(error, io, true)).toBe(2);
+    expect(JSON.parse(io.out())).toEqual({
+      error: { code: 'EUSAGE', message: '--estimator needs a value; got the flag --k', hint: "give --estimator its value right after it; for a file whose name starts with '-', write ./--k=3" },
+    });
+    const plain = createBufferIo();
+    expect(await handleError(error, plain, false)).toBe(2);
+    expect(plain.err()).toBe("error: --estimator needs a value; got the flag --k\nhint: give --estimator its value right after it; for a file whose name starts with '-', write ./--k=3\n");
   });
 
   it('passes values, negative numbers and the options own parsers through', async () => {

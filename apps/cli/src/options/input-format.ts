@@ -2,11 +2,11 @@
  * `--header yes|no|auto` and `--id-column NAME|auto|none`: how `cch mi` and `cch criterion` read
  * their CSV inputs, mapped to the readers' options. The readers decide what `auto` means and
  * record it; this prints one line per file on stderr ("x.csv: header yes (…), id column 'sample'
- * (…), 200 rows × 2 columns") and hands the full record on for `--json` (`inputs`).
+ * (…), 200 rows × 2 columns") and hands the full record on for `--json` (`inputs`). The two
+ * Options themselves are in definitions.ts.
  */
 import { UsageError } from '@cch-lab/core';
 import type { AlignedFiles, AlignedFilesOptions, InputReport } from '@cch-lab/data';
-import { Option } from 'commander';
 import type { Io } from '../io.js';
 
 /** The two flags as commander passes them (strings; both default to 'auto'). */
@@ -24,22 +24,6 @@ export interface InputFormat {
 }
 
 const HEADER_MODES: Readonly<Record<string, boolean | 'auto'>> = Object.freeze({ yes: true, no: false, auto: 'auto' });
-
-/** `--header <mode>`, for `.addOption(headerOption())`. */
-export function headerOption(): Option {
-  return new Option(
-    '--header <mode>',
-    'yes | no | auto: whether CSV inputs start with a row of column names (auto: detected; pandas\' 0,1,… names too)',
-  ).default('auto');
-}
-
-/** `--id-column <name>`, for `.addOption(idColumnOption())`. */
-export function idColumnOption(): Option {
-  return new Option(
-    '--id-column <name>',
-    "NAME | auto | none: the sample-id column of CSV matrices, left out of the data (auto: the first column when named id/sample/… or empty, as pandas' index, or when it holds text)",
-  ).default('auto');
-}
 
 /**
  * @throws UsageError for a --header other than yes / no / auto, or an empty --id-column.

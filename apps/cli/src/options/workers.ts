@@ -7,8 +7,6 @@ import os from 'node:os';
 import { UsageError } from '@cch-lab/core';
 import { parseIntegerOption } from './integers.js';
 
-export const WORKERS_HELP = 'worker threads for the uncached sweep cells: a number or auto (one per core); the numbers do not depend on it';
-
 /** Sweep workers: 'auto' or absent → one per core; otherwise a whole number in [1, 256]. */
 export function parseWorkers(value: string | number | undefined): number {
   if (value === undefined || value === 'auto') return Math.max(1, os.availableParallelism());
