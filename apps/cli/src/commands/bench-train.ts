@@ -28,7 +28,12 @@ export interface BenchTrainCommandOptions {
   backend?: string;
   /** Seed of the random data. Default 1. */
   seed?: string | number;
+  /** Also time the PyTorch-CPU reference (scripts/bench-train-pytorch.py) with this Python (true: CCH_PYTHON or python3). */
+  pytorch?: string | boolean;
 }
+
+/** A row with the PyTorch-CPU reference beside it, when it was timed. */
+export type BenchTrainRow = BenchRow & { pytorch_seconds?: number | null; vs_pytorch?: number | null };
 
 export function registerBenchTrain(program: Command, io: Io): void {
   const bench = benchGroup(program);
@@ -43,6 +48,7 @@ export function registerBenchTrain(program: Command, io: Io): void {
     .option('--budget <seconds>', 'longest a timing may run before it is extrapolated from a few steps', '90')
     .option('--no-baseline', 'skip the model.fit baseline')
     .option('--seed <n>', 'seed of the random data', '1')
+    .option('--pytorch [python]', 'also time the same networks in PyTorch on the CPU (scripts/bench-train-pytorch.py; needs torch) with this Python (default CCH_PYTHON or python3); adds the ratio to it')
     .option('--json', 'print one JSON object ({ rows: [{ model, backend, epoch_seconds, … }] }) on stdout')
     .addHelpText(
       'after',
@@ -64,7 +70,7 @@ Examples:
 }
 
 /** Runs the benchmark and returns its rows (one per model and backend). */
-export async function runBenchTrain(options: BenchTrainCommandOptions, io: Io): Promise<BenchRow[]> {
+export async function runBenchTrain(options: BenchTrainCommandOptions, io: Io): Promise<BenchTrainRow[]> {
   const { UsageError, createRng, parseBackendRequest } = await import('@cch-lab/core');
   const toNumber = (value: string | number | undefined, flag: string): number | undefined => {
     if (value === undefined) return undefined;
@@ -79,7 +85,7 @@ export async function runBenchTrain(options: BenchTrainCommandOptions, io: Io): 
   if (backends === undefined && requested !== undefined && requested !== '' && parseBackendRequest(requested) !== 'auto') {
     backends = [parseBackendRequest(requested)];
   }
-  return benchTrain({
+  const rows: BenchTrainRow[] = await benchTrain({
     backends,
     models: splitList(options.models),
     samples: toNumber(options.samples, '--samples'),
@@ -90,16 +96,45 @@ export async function runBenchTrain(options: BenchTrainCommandOptions, io: Io): 
     rng: createRng(toNumber(options.seed, '--seed') ?? 1),
     reporter: io.reporter,
   });
+  if (options.pytorch === undefined || options.pytorch === false) return rows;
+  const python = typeof options.pytorch === 'string' ? options.pytorch : (io.env.CCH_PYTHON ?? 'python3');
+  const reference = await pytorchReference(python, { samples: toNumber(options.samples, '--samples') ?? 10000, batchSize: toNumber(options.batchSize, '--batch-size') ?? 128, epochs: toNumber(options.epochs, '--epochs') ?? 1, models: [...new Set(rows.map((r) => r.model))] }, io);
+  return rows.map((r) => {
+    const seconds = reference?.get(r.model) ?? null;
+    return { ...r, pytorch_seconds: seconds, vs_pytorch: seconds === null ? null : r.epoch_seconds / seconds };
+  });
 }
 
-function printBenchTrain(rows: BenchRow[], options: BenchTrainCommandOptions, io: Io): void {
-  const header = ['model', 'backend', 'epoch s', 'model.fit s', 'speed-up', 'note'];
+/**
+ * Seconds per epoch of the same networks in PyTorch on the CPU, by model, timed now by
+ * scripts/bench-train-pytorch.py; null (with a warning saying why) when Python or torch is missing.
+ */
+async function pytorchReference(python: string, o: { samples: number; batchSize: number; epochs: number; models: string[] }, io: Io): Promise<Map<string, number> | null> {
+  const { spawnSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const script = fileURLToPath(new URL('../../../../scripts/bench-train-pytorch.py', import.meta.url));
+  const args = [script, '--samples', String(o.samples), '--batch-size', String(o.batchSize), '--epochs', String(o.epochs), '--models', o.models.join(','), '--json'];
+  io.reporter.info(`bench train: the PyTorch reference: ${python} ${args.join(' ')}`);
+  const run = spawnSync(python, args, { encoding: 'utf8' });
+  if (run.error !== undefined || run.status !== 0) {
+    io.reporter.warn(`the PyTorch reference did not run (${run.error?.message ?? run.stderr.trim().split('\n').pop() ?? `exit ${run.status}`}); pass --pytorch PATH-TO-PYTHON with torch installed`);
+    return null;
+  }
+  const parsed = JSON.parse(run.stdout) as { rows: { model: string; epoch_seconds: number; torch: string; threads: number }[] };
+  for (const r of parsed.rows) io.reporter.info(`bench train: PyTorch ${r.torch} (${r.threads} threads) ${r.model}: ${r.epoch_seconds.toFixed(3)} s/epoch`);
+  return new Map(parsed.rows.map((r) => [r.model, r.epoch_seconds]));
+}
+
+function printBenchTrain(rows: BenchTrainRow[], options: BenchTrainCommandOptions, io: Io): void {
+  const withTorch = rows.some((r) => r.pytorch_seconds !== undefined);
+  const header = ['model', 'backend', 'epoch s', 'model.fit s', 'speed-up', ...(withTorch ? ['PyTorch s', '× PyTorch'] : []), 'note'];
   const body = rows.map((r) => [
     r.model,
     r.backend,
     r.epoch_seconds.toPrecision(3),
     r.baseline_seconds === null ? '—' : r.baseline_seconds.toPrecision(3),
     r.speedup === null ? '—' : `${r.speedup.toFixed(1)}×`,
+    ...(withTorch ? [r.pytorch_seconds == null ? '—' : r.pytorch_seconds.toPrecision(3), r.vs_pytorch == null ? '—' : `${r.vs_pytorch.toFixed(2)}×`] : []),
     r.note ?? '',
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((row) => row[j].length)));
