@@ -4,8 +4,16 @@
  * cannot install without a network; they are looked for at run time and never required.
  * Override with `--backend NAME` or the environment variable CCH_BACKEND.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as TfModule from '@tensorflow/tfjs';
 import { BackendError, UnknownMethodError } from './errors.js';
+
+// tfjs costs ≈ 0.5 s to load: loaded with the first backend choice or probe, not with the package
+// (every command that trains or estimates with a network chooses a backend first).
+let tfLoaded: typeof TfModule | undefined;
+async function loadTf(): Promise<typeof TfModule> {
+  tfLoaded ??= await import('@tensorflow/tfjs');
+  return tfLoaded;
+}
 
 export const BACKEND_NAMES = ['node-gpu', 'node', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -86,6 +94,7 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
   }
   // Prod mode silences tfjs's console advice ("install our node backend") on the cpu backend;
   // the choice is reported here instead.
+  const tf = await loadTf();
   tf.enableProdMode();
 
   const order: BackendName[] = requested === 'auto' ? [...BACKEND_NAMES] : [requested];
@@ -149,8 +158,10 @@ export async function probeAllBackends(): Promise<BackendProbe[]> {
 
 /** The active tfjs backend's name, or undefined before one is chosen. */
 export function activeTfBackend(): string | undefined {
+  // Not loaded yet: no backend was chosen.
+  if (tfLoaded === undefined) return undefined;
   try {
-    return tf.getBackend();
+    return tfLoaded.getBackend();
   } catch {
     return undefined;
   }
@@ -158,6 +169,7 @@ export function activeTfBackend(): string | undefined {
 
 async function loadBackend(name: BackendName): Promise<BackendProbe> {
   const pkg = BACKEND_PACKAGES[name];
+  const tf = await loadTf();
   try {
     if (name === 'node' || name === 'node-gpu') {
       // TensorFlow's C++ start-up log (an absl warning, the CPU-feature notice) would go to stderr

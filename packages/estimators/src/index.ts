@@ -14,9 +14,7 @@ export { rossNats } from './ross-mixed.js';
 export type { RossResult } from './ross-mixed.js';
 export { gaussianMi, wishartLogDetBias } from './gaussian.js';
 export type { GaussianMiResult } from './gaussian.js';
-export { MINE_DEFAULTS } from './neural/mine.js';
-export { INFONCE_DEFAULTS } from './neural/infonce.js';
-export { LMI_DEFAULTS, lmiHiddenUnits } from './neural/latent-mi.js';
+export { MINE_DEFAULTS, INFONCE_DEFAULTS, LMI_DEFAULTS, lmiHiddenUnits } from './neural/neural-defaults.js';
 export { prepareContinuous, preparePair } from './prepare.js';
 export type { PrepareOptions } from './prepare.js';
 

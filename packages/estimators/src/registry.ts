@@ -7,9 +7,6 @@ import { InvalidInputError, UnknownMethodError, type Matrix, type Rng } from '@c
 import { gaussianMethod } from './gaussian.js';
 import { subsampleInterval, subsampleSize } from './intervals/subsample-interval.js';
 import { ksgMethod } from './ksg.js';
-import { infoNceMethod } from './neural/infonce.js';
-import { latentMiMethod } from './neural/latent-mi.js';
-import { mineMethod } from './neural/mine.js';
 import { shuffleNull } from './nulls/shuffle-null.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { rossMethod } from './ross-mixed.js';
@@ -31,9 +28,10 @@ export const ESTIMATORS: Readonly<Record<EstimatorName, MethodBody>> = Object.fr
   ksg2: (x, y, o) => ksgMethod(x, y, o, 2),
   mixed: rossMethod,
   gaussian: gaussianMethod,
-  mine: mineMethod,
-  infonce: infoNceMethod,
-  lmi: latentMiMethod,
+  // Loaded when used: they import TensorFlow.js, which costs ≈ 0.5 s to load.
+  mine: async (x, y, o) => (await import('./neural/mine.js')).mineMethod(x, y, o),
+  infonce: async (x, y, o) => (await import('./neural/infonce.js')).infoNceMethod(x, y, o),
+  lmi: async (x, y, o) => (await import('./neural/latent-mi.js')).latentMiMethod(x, y, o),
 });
 
 /** Parses an estimator name. @throws UnknownMethodError listing the valid names. */

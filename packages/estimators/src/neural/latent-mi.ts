@@ -12,6 +12,8 @@
  * 1024 for every d ≤ 2048 (`hiddenUnits` overrides); the validation loss is computed without
  * dropout (the reference leaves dropout on).
  */
+import { LMI_DEFAULTS, lmiHiddenUnits } from './neural-defaults.js';
+export { LMI_DEFAULTS, lmiHiddenUnits };
 import * as tf from '@tensorflow/tfjs';
 import { Matrix, InvalidInputError } from '@cch-lab/core';
 import { ksgNats } from '../ksg.js';
@@ -22,23 +24,7 @@ import { checkK } from '../validate.js';
 import { applyMlp, createMlp, disposeMlps, mlpVariables, restoreVariables, snapshotVariables, type Mlp } from './mlp.js';
 import { epochBatches, rowsTensor, splitRows, zScored } from './neural-data.js';
 
-export const LMI_DEFAULTS = Object.freeze({
-  epochs: 300,
-  batchSize: 512,
-  learningRate: 1e-4,
-  patience: 30,
-  latentSize: 8,
-  validationFraction: 0.5,
-  /** Z-scored values are clipped to ±clip. */
-  clip: 10,
-  /** Dropout rate of the cross-decoders. */
-  dropout: 0.5,
-});
 
-/** The first hidden width L for a variable of dimension d (see the file comment). */
-export function lmiHiddenUnits(d: number): number {
-  return Math.min(1024, Math.max(32, 2 ** Math.ceil(Math.log2(2 * d))));
-}
 
 /** Hidden widths L, L/2, L/4 of an encoder (at least 1 each). */
 function widths(l: number): number[] {

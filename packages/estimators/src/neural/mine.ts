@@ -6,6 +6,8 @@
  * average enters the loss as a constant, so it carries no gradient). The reported value is the DV
  * bound on held-out rows, averaged over the evaluations of the last tenth of the epochs.
  */
+import { MINE_DEFAULTS } from './neural-defaults.js';
+export { MINE_DEFAULTS };
 import * as tf from '@tensorflow/tfjs';
 import type { Matrix } from '@cch-lab/core';
 import { stripUndefined, type ResolvedOptions } from '../options.js';
@@ -13,18 +15,6 @@ import type { MethodResult, MiTarget } from '../types.js';
 import { applyMlp, createMlp, disposeMlps, mlpVariables, type Mlp } from './mlp.js';
 import { epochBatches, rowsTensor, splitRows, targetMatrix, zScored } from './neural-data.js';
 
-/** MINE's defaults; the critic follows REFERENCE.md §2 (2 × 100 ELU, Adam 1e-3, batch ≥ 100). */
-export const MINE_DEFAULTS = Object.freeze({
-  epochs: 200,
-  batchSize: 256,
-  learningRate: 1e-3,
-  hiddenUnits: 100,
-  validationFraction: 0.3,
-  /** Moving-average rate of E[e^T] for the gradient correction. */
-  emaRate: 0.01,
-  /** Marginal permutations of the held-out rows per evaluation. */
-  evalPermutations: 5,
-});
 
 /** The registry body of 'mine'. Class labels enter as indicator columns. */
 export async function mineMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Promise<MethodResult> {
