@@ -81,7 +81,10 @@ export async function estimateMi(name: EstimatorName | string, x: Matrix, y: MiT
     details: { ...r.details, ...dropped },
   };
   // Reruns use the same method and options with their own stream; nulls and intervals do not nest.
-  const rerun = async (xs: Matrix, ys: MiTarget, rng: Rng): Promise<number> => (await body(xs, ys, { ...o, rng })).nats;
+  const reruns = o.shuffles + o.subsamples;
+  // The reruns' total work decides whether the k-NN engine starts its workers (they stay up between reruns).
+  const rerunOptions = reruns > 0 ? { ...o, engine: { ...o.engine, repeats: reruns } } : o;
+  const rerun = async (xs: Matrix, ys: MiTarget, rng: Rng): Promise<number> => (await body(xs, ys, { ...rerunOptions, rng })).nats;
   if (o.shuffles > 0) {
     estimate.null = await shuffleNull(rerun, pair.x, pair.y, r.nats, { shuffles: o.shuffles, rng: o.rng, reporter: o.reporter });
   }

@@ -14,6 +14,12 @@ export interface KnnEngineOptions {
    */
   workers?: number;
   /**
+   * How many estimates of this size the caller runs back to back (a shuffle null's permutations, a
+   * subsample interval's draws): the default worker threshold applies to their total work, since
+   * the worker pool stays up between them. Default 1. The numbers do not depend on it.
+   */
+  repeats?: number;
+  /**
    * Split the work into this many parts even in-thread (the code path workers run); results are
    * bit-identical for every value. Default: one part per worker.
    */

@@ -93,7 +93,8 @@ export function resolveAlgorithm(method: KnnMethod, op: 'knn' | 'count', points:
 export function usesWorkers(algorithm: KnnAlgorithm, n: number, dim: number, options: KnnEngineOptions = {}): boolean {
   const workers = options.workers ?? defaultWorkers();
   const minWork = options.workers === undefined ? DEFAULT_WORKER_MIN_WORK : WORKER_MIN_WORK;
-  return algorithm === 'brute' && workers > 1 && n * n * dim >= minWork && workerScript() !== undefined;
+  const repeats = options.workers === undefined ? Math.max(1, options.repeats ?? 1) : 1;
+  return algorithm === 'brute' && workers > 1 && n * n * dim * repeats >= minWork && workerScript() !== undefined;
 }
 
 function defaultWorkers(): number {

@@ -27,6 +27,10 @@ const [bx, by] = await countWithinRadiusMarginals(x, y, eps, eps, true, two);
 const same = (p, q) => p.length === q.length && p.every((v, i) => Object.is(v, q[i]));
 console.log(JSON.stringify({
   usesWorkers: usesWorkers('brute', n, 40, two),
+  // By default one job this size stays in this thread; a hundred of them (a shuffle null) use the workers.
+  defaultSingle: usesWorkers('brute', 5000, 40, {}),
+  defaultNull: usesWorkers('brute', 5000, 40, { repeats: 100 }),
+  explicitOne: usesWorkers('brute', 5000, 40, { workers: 1, repeats: 100 }),
   knn: same(a.distances, b.distances) && same(a.indices, b.indices),
   counts: same(ax, bx) && same(ay, by),
   ksg: (await ksgNats(x, y, 3, 1, one)) === (await ksgNats(x, y, 3, 1, two)),
@@ -43,6 +47,6 @@ describe('estimators/knn/worker-pool', () => {
   it('gives bit-identical results with worker threads (compiled dist)', () => {
     execFileSync('npx', ['tsc', '-b', 'packages/estimators/tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
     const out = execFileSync(process.execPath, ['--input-type=module'], { cwd: packageDir, encoding: 'utf8', input: SCRIPT });
-    expect(JSON.parse(out.trim().split('\n').pop() as string)).toEqual({ usesWorkers: true, knn: true, counts: true, ksg: true, ksg2: true });
+    expect(JSON.parse(out.trim().split('\n').pop() as string)).toEqual({ usesWorkers: true, defaultSingle: false, defaultNull: true, explicitOne: false, knn: true, counts: true, ksg: true, ksg2: true });
   });
 });
