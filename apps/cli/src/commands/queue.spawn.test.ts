@@ -6,11 +6,12 @@
  * is exit 4 at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { testing } from '@cch-lab/pipeline';
+import { comparableResults } from '../testing-fixtures/comparable-results.js';
 
 const { startRedisServer, freePort, haveRedisServer, redisOnCi, redisInstallHint } = testing;
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -55,17 +56,7 @@ function tempDir(): string {
   return dir;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-/** results.json without timings, cache counts, worker count and environment (as run.spawn.test.ts compares). */
-function comparable(file: string): Json {
-  const { startedAt: _a, finishedAt: _b, seconds: _c, cellCounts: _d, workers: _e, environment: _f, ...rest } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Json>;
-  const strip = (value: Json): Json => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !/seconds$/i.test(k)).map(([k, v]) => [k, strip(v)]));
-  };
-  return strip(rest as Json);
-}
+const comparable = comparableResults;
 
 const doneLines = (p: Proc): number => (p.stderr().match(/: done in /g) ?? []).length;
 

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { comparableResults } from '../testing-fixtures/comparable-results.js';
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 const bin = path.join(repoRoot, 'apps', 'cli', 'bin', 'cch.js');
@@ -45,22 +46,7 @@ afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/**
- * results.json without what describes when, where and how the run ran: timings (startedAt,
- * finishedAt, seconds, and every `…seconds` key inside cells and cellMeta, e.g. the estimators'
- * wall time), cache counts (cellCounts), the worker count and the environment (command line, host).
- */
-function comparable(file: string): Json {
-  const { startedAt: _a, finishedAt: _b, seconds: _c, cellCounts: _d, workers: _e, environment: _f, ...rest } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Json>;
-  const strip = (value: Json): Json => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !/seconds$/i.test(k)).map(([k, v]) => [k, strip(v)]));
-  };
-  return strip(rest as Json);
-}
+const comparable = comparableResults;
 
 const cacheFiles = (reports: string): string[] => {
   try {
