@@ -66,17 +66,8 @@ export async function runCellsOnQueue(cells: readonly { index: number; cell: Cel
   const { Queue, QueueEvents, Job: JobClass } = await import('bullmq');
   const connections: Redis[] = [];
   const connect = async (): Promise<Redis> => {
-    const c = await openRedis(options.url);
+    const c = await openRedis(options.url, { reporter: options.reporter, lostNote: ' (the run goes on when Redis is back)' });
     connections.push(c);
-    let down = false;
-    c.on('error', () => {
-      if (!down) options.reporter.warn(`lost the connection to ${options.url.display}; reconnecting (the run goes on when Redis is back)`);
-      down = true;
-    });
-    c.on('ready', () => {
-      if (down) options.reporter.info(`reconnected to ${options.url.display}`);
-      down = false;
-    });
     return c;
   };
   const queue: Queue<CellJobData, CellJobResult> = new Queue(name, { connection: await connect(), prefix: QUEUE_PREFIX });

@@ -92,16 +92,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     }
   };
 
-  const connection: Redis = await openRedis(options.url);
-  let down = false;
-  connection.on('error', () => {
-    if (!down) options.reporter.warn(`lost the connection to ${options.url.display}; reconnecting`);
-    down = true;
-  });
-  connection.on('ready', () => {
-    if (down) options.reporter.info(`reconnected to ${options.url.display}`);
-    down = false;
-  });
+  const connection: Redis = await openRedis(options.url, { reporter: options.reporter });
   const worker: Worker<CellJobData, CellJobResult> = new WorkerClass(queue, processor, {
     connection,
     prefix: QUEUE_PREFIX,

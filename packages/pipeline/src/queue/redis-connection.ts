@@ -6,7 +6,7 @@
  * error (exit 4) instead of a hang; after that the clients reconnect forever, so a Redis restart
  * mid-run is survived.
  */
-import { ServiceUnavailableError } from '@cch-lab/core';
+import { ServiceUnavailableError, type Reporter } from '@cch-lab/core';
 import type { Redis, RedisOptions } from 'ioredis';
 import type { QueueUrl } from './queue-url.js';
 
@@ -33,14 +33,30 @@ async function redisClass(): Promise<typeof Redis> {
   return (await import('ioredis')).Redis;
 }
 
-/** A client for a BullMQ Queue, Worker or QueueEvents: reconnects forever, commands wait for it. */
-export async function openRedis(url: QueueUrl): Promise<Redis> {
+/**
+ * A client for a BullMQ Queue, Worker or QueueEvents: reconnects forever, commands wait for it.
+ * With `reporter`, a lost connection is warned about once (`lostNote` after the message) and its
+ * return noted, however many retries lie between.
+ */
+export async function openRedis(url: QueueUrl, watch?: { reporter: Reporter; lostNote?: string }): Promise<Redis> {
   const Client = await redisClass();
-  return new Client({
+  const client = new Client({
     ...redisOptions(url),
     maxRetriesPerRequest: null,
     retryStrategy: (times) => Math.min(100 * times, RECONNECT_MAX_DELAY_MS),
   });
+  if (watch !== undefined) {
+    let down = false;
+    client.on('error', () => {
+      if (!down) watch.reporter.warn(`lost the connection to ${url.display}; reconnecting${watch.lostNote ?? ''}`);
+      down = true;
+    });
+    client.on('ready', () => {
+      if (down) watch.reporter.info(`reconnected to ${url.display}`);
+      down = false;
+    });
+  }
+  return client;
 }
 
 /**
