@@ -45,7 +45,7 @@ export { cellKey } from './run/cell-cache.js';
 export { codeVersion } from './run/code-version.js';
 
 // Beyond one machine: cells as BullMQ jobs in Redis, `cch worker`, `cch queue`
-export { parseQueueUrl } from './queue/queue-url.js';
+export { parseQueueUrl, redactQueueUrl } from './queue/queue-url.js';
 export type { QueueUrl } from './queue/queue-url.js';
 export { CONNECT_TIMEOUT_MS, probeRedis } from './queue/redis-connection.js';
 export { QUEUE_PREFIX, queueName } from './queue/queue-names.js';

@@ -85,6 +85,14 @@ describe('cli/commands/run', () => {
     expect(io.err()).toBe('warning: a cell noticed something\n'.repeat(4));
   });
 
+  it("records the command line without a queue URL's password", async () => {
+    const dir = workspace('experiment: tiny\nrepeats: 1\nslopes: [1]\n');
+    const io = createBufferIo({ cwd: dir, env: { CCH_BACKEND: 'cpu' } });
+    const out = await runRun({ config: 'tiny.yaml', set: [], experiments, command: "cch run tiny.yaml --queue 'redis://lab:s3cret@q:6379/0'" }, io);
+    const results = JSON.parse(readFileSync(out.results, 'utf8')) as { environment: { command: string } };
+    expect(results.environment.command).toBe("cch run tiny.yaml --queue 'redis://lab:***@q:6379/0'");
+  });
+
   it('writes reports/<config name>/ so two configs of one experiment keep their own results; records the command', async () => {
     const dir = workspace('experiment: tiny\nrepeats: 2\nslopes: [1, 2]\n');
     writeFileSync(path.join(dir, 'tiny-steep.yaml'), 'experiment: tiny\nrepeats: 2\nslopes: [5, 6]\n');

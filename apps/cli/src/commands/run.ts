@@ -100,7 +100,7 @@ Examples:
 }
 
 export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCommandResult> {
-  const { EXPERIMENTS, acquireRunLock, adjustmentLines, readYamlSource, resolveConfig, resultsDirName, runExperiment } = await import('@cch-lab/pipeline');
+  const { EXPERIMENTS, acquireRunLock, adjustmentLines, readYamlSource, redactQueueUrl, resolveConfig, resultsDirName, runExperiment } = await import('@cch-lab/pipeline');
   const { writeExperimentReport, writeReportIndex } = await import('@cch-lab/report');
   const { parseWorkers } = await import('../options/index.js');
   const sets = [...(options.profile !== undefined ? [`profile=${options.profile}`] : []), ...options.set];
@@ -110,7 +110,8 @@ export async function runRun(options: RunCommandOptions, io: Io): Promise<RunCom
   const queue = await resolveQueueUrl(options.queue, io.env);
   const quiet = options.quiet === true;
   const reportsDir = resolveReportsDir(options.reports, io.env, io.cwd);
-  const command = options.command ?? rebuiltCommand(options);
+  // The queue URL's password never reaches results.json or the lock file.
+  const command = redactQueueUrl(options.command ?? rebuiltCommand(options));
   const dir = path.join(reportsDir, resultsDirName(resolved));
 
   // Taken before anything slow and held until the page is written: a second run on this folder fails at once, naming this one.
@@ -175,7 +176,7 @@ function rebuiltCommand(options: RunCommandOptions): string {
   for (const set of options.set) args.push('--set', set);
   if (options.force === true) args.push('--force');
   if (options.workers !== undefined) args.push('--workers', String(options.workers));
-  if (options.queue !== undefined) args.push('--queue', options.queue.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@'));
+  if (options.queue !== undefined) args.push('--queue', options.queue);
   if (options.reports !== undefined) args.push('--reports', options.reports);
   return ['cch', ...args].map(shellQuote).join(' ');
 }

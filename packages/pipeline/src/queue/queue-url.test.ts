@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseQueueUrl } from './queue-url.js';
+import { parseQueueUrl, redactQueueUrl } from './queue-url.js';
 
 describe('parseQueueUrl', () => {
   it('reads host, port, database, user, password and TLS', () => {
@@ -28,5 +28,10 @@ describe('parseQueueUrl', () => {
       expect(JSON.stringify(error)).not.toContain('topsecret');
       expect((error as { code: string }).code).toBe('EUSAGE');
     }
+  });
+
+  it('hides the password of every Redis URL in a command line', () => {
+    expect(redactQueueUrl("cch run x.yaml --queue 'redis://:pw@h:1' && cch worker --queue=rediss://u:p%40ss@h2/3")).toBe("cch run x.yaml --queue 'redis://:***@h:1' && cch worker --queue=rediss://u:***@h2/3");
+    expect(redactQueueUrl('redis://h:1')).toBe('redis://h:1');
   });
 });

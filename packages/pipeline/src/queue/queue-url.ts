@@ -21,7 +21,7 @@ const DEFAULT_PORT = 6379;
 export function parseQueueUrl(text: string, from = '--queue'): QueueUrl {
   const fail = (why: string): never => {
     throw new UsageError(`${from}: ${why}`, {
-      details: { field: from, received: redact(text) },
+      details: { field: from, received: redactQueueUrl(text) },
       hint: 'e.g. --queue redis://127.0.0.1:6379, redis://:PASSWORD@host:6379/0 or rediss://host:6380 for TLS',
     });
   };
@@ -47,11 +47,14 @@ export function parseQueueUrl(text: string, from = '--queue'): QueueUrl {
     ...(username !== undefined ? { username } : {}),
     ...(password !== undefined ? { password } : {}),
     tls: url.protocol === 'rediss:',
-    display: redact(text.trim()),
+    display: redactQueueUrl(text.trim()),
   };
 }
 
-/** The URL with its password (if any) replaced by '***'. */
-function redact(text: string): string {
-  return text.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
+/**
+ * Every redis:// or rediss:// URL in `text` with its password replaced by '***': for messages,
+ * and for command lines recorded in results.json.
+ */
+export function redactQueueUrl(text: string): string {
+  return text.replace(/(rediss?:\/\/[^:@/\s]*:)[^@/\s]*@/g, '$1***@');
 }
