@@ -1,11 +1,13 @@
 /**
  * Optimizers over plain tfjs variables, written out (rather than tf.train.*) so that the learning
- * rate can follow a schedule step by step, AdamW exists, and the update uses the fewest kernels.
+ * rate can follow a schedule step by step, AdamW exists, and the update uses the fewest kernels
+ * (on the native backend, TensorFlow's fused ones).
  * Formulas follow torch.optim (the paper's code base): Adam for the synthetic experiment, SGD with
  * momentum for images, AdamW for MOSEI.
  */
 import * as tf from '@tensorflow/tfjs';
 import { UnknownMethodError, checkNumber } from '@cch-lab/core';
+import { resourceOptimizer } from './kernels/native/resource-optimizer.js';
 
 export const OPTIMIZER_NAMES = ['adam', 'sgd', 'adamw'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
@@ -67,8 +69,17 @@ export interface Optimizer {
   dispose(): void;
 }
 
-/** An optimizer for `variables` (state allocated here, freed by dispose()). */
+/**
+ * An optimizer for `variables` (state allocated here, freed by dispose()): on the native backend
+ * TensorFlow's fused update kernels (kernels/native/resource-optimizer.ts), elsewhere tfjs ops.
+ */
 export function createOptimizer(options: OptimizerOptions, variables: readonly tf.Variable[]): Optimizer {
+  const o = resolveOptimizerOptions(options);
+  return resourceOptimizer(o, variables) ?? createOpOptimizer(o, variables);
+}
+
+/** The same optimizer written in tfjs ops, on any backend (the fused kernels are tested against it). */
+export function createOpOptimizer(options: OptimizerOptions, variables: readonly tf.Variable[]): Optimizer {
   const o = resolveOptimizerOptions(options);
   return o.name === 'sgd' ? sgd(o, variables) : adam(o, variables);
 }

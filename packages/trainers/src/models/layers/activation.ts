@@ -1,5 +1,6 @@
 /** Elementwise nonlinearity (no variables). */
 import * as tf from '@tensorflow/tfjs';
+import { relu } from '../../kernels/native/native-relu.js';
 import type { Activation } from '../model-spec.js';
 import type { Layer } from './layer.js';
 
@@ -7,7 +8,7 @@ import type { Layer } from './layer.js';
 const LEAKY_SLOPE = 0.01;
 
 const FUNCTIONS: Record<Activation, (x: tf.Tensor) => tf.Tensor> = {
-  relu: (x) => tf.relu(x),
+  relu,
   tanh: (x) => tf.tanh(x),
   sigmoid: (x) => tf.sigmoid(x),
   elu: (x) => tf.elu(x),
