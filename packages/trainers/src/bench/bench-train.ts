@@ -54,7 +54,7 @@ const BENCH_DEFAULTS = Object.freeze({ samples: 10_000, batchSize: 128, epochs: 
 /** Classes of the random labels (the benchmark's dense10). */
 const CLASSES = 10;
 /** Stock kernels the baseline runs with on wasm (the filter gradient stays: the stock backend has none). */
-const BASELINE_STOCK_KERNELS = ['BatchMatMul', 'Slice', 'GatherV2', 'Conv2DBackpropInput', 'MaxPoolGrad'];
+const BASELINE_STOCK_KERNELS = ['BatchMatMul', 'Slice', 'GatherV2', 'Conv2DBackpropInput', 'MaxPoolGrad', 'Identity', 'Sum', 'Add', 'CchReluGrad'];
 
 /**
  * Runs the benchmark and returns one row per (model, backend). Restores the backend that was

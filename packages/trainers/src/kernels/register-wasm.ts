@@ -8,15 +8,30 @@
 import * as tf from '@tensorflow/tfjs';
 import { InternalError, UnknownMethodError } from '@cch-lab/core';
 import { batchMatMulWithoutTranspose } from './wasm/batch-mat-mul.js';
+import { addWithBiasFastPath } from './wasm/bias-add.js';
 import { conv2dBackpropFilterWasm } from './wasm/conv2d-backprop-filter.js';
 import { conv2dBackpropInputByForwardConv } from './wasm/conv2d-backprop-input.js';
 import { gatherRowsByCopy } from './wasm/gather-v2.js';
+import { identityBySharing } from './wasm/identity.js';
 import { maxPoolGradWasm } from './wasm/max-pool-grad.js';
+import { RELU_GRAD_KERNEL, reluGradWasm } from './wasm/relu-grad.js';
 import { sliceFromHeapView } from './wasm/slice.js';
+import { sumOverLeadingAxes } from './wasm/sum.js';
 import type { WasmKernelFunc } from './wasm/wasm-kernel-utils.js';
 
-/** The kernels this package adds to (Conv2DBackpropFilter) or replaces in the wasm backend. */
-export const WASM_KERNEL_NAMES = ['BatchMatMul', 'Slice', 'GatherV2', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad'] as const;
+/** The kernels this package adds to (Conv2DBackpropFilter, CchReluGrad) or replaces in the wasm backend. */
+export const WASM_KERNEL_NAMES = [
+  'BatchMatMul',
+  'Slice',
+  'GatherV2',
+  'Conv2DBackpropFilter',
+  'Conv2DBackpropInput',
+  'MaxPoolGrad',
+  'Identity',
+  'Sum',
+  'Add',
+  RELU_GRAD_KERNEL,
+] as const;
 export type WasmKernelName = (typeof WASM_KERNEL_NAMES)[number];
 
 /** How each replacement is made from the stock kernel (undefined when the backend has none). */
@@ -27,6 +42,10 @@ const MAKERS: Record<WasmKernelName, (stock: WasmKernelFunc | undefined) => Wasm
   Conv2DBackpropFilter: () => conv2dBackpropFilterWasm,
   Conv2DBackpropInput: (stock) => conv2dBackpropInputByForwardConv(requireStock('Conv2DBackpropInput', stock)),
   MaxPoolGrad: () => maxPoolGradWasm,
+  Identity: (stock) => identityBySharing(requireStock('Identity', stock)),
+  Sum: (stock) => sumOverLeadingAxes(requireStock('Sum', stock)),
+  Add: (stock) => addWithBiasFastPath(requireStock('Add', stock)),
+  [RELU_GRAD_KERNEL]: () => reluGradWasm,
 };
 
 /** Our configs carry the stock config they replaced (null when there was none). */

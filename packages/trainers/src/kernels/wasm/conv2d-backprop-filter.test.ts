@@ -14,6 +14,13 @@ const CASES: Case[] = [
   { x: [2, 6, 6, 3], f: [3, 3, 3, 4], stride: 2, pad: 'valid' },
   { x: [2, 7, 5, 3], f: [3, 2, 3, 4], stride: 2, pad: 'valid' },
   { x: [1, 8, 8, 2], f: [5, 5, 2, 3], stride: 1, pad: 'same' },
+  // Stride 1, output channels in eights: the SIMD kernel (input channels 3, 4, 5, 8: blocks of 4
+  // with and without a remainder; same and valid padding; a non-square filter).
+  { x: [2, 6, 6, 3], f: [3, 3, 3, 8], stride: 1, pad: 'same' },
+  { x: [2, 6, 5, 8], f: [3, 3, 8, 16], stride: 1, pad: 'valid' },
+  { x: [3, 5, 7, 5], f: [3, 2, 5, 8], stride: 1, pad: 'same' },
+  { x: [1, 9, 9, 4], f: [5, 5, 4, 24], stride: 1, pad: 'same' },
+  { x: [1, 3, 3, 4], f: [5, 5, 4, 8], stride: 1, pad: 'same' },
 ];
 
 describe('trainers/kernels/wasm/conv2d-backprop-filter', () => {

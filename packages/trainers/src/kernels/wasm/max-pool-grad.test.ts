@@ -11,6 +11,10 @@ const CASES: Case[] = [
   { x: [2, 6, 6, 3], size: 2, stride: 2, pad: 'valid', ties: true },
   { x: [1, 7, 5, 2], size: 3, stride: 2, pad: 'same', ties: true },
   { x: [1, 5, 5, 4], size: 3, stride: 1, pad: 'valid', ties: false },
+  // Tiled windows with channels in fours: the SIMD kernel (trailing rows and columns included).
+  { x: [2, 6, 6, 8], size: 2, stride: 2, pad: 'valid', ties: true },
+  { x: [2, 7, 5, 4], size: 2, stride: 2, pad: 'valid', ties: false },
+  { x: [1, 9, 9, 12], size: 3, stride: 3, pad: 'valid', ties: true },
 ];
 
 describe('trainers/kernels/wasm/max-pool-grad', () => {

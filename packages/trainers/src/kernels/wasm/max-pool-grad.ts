@@ -1,11 +1,14 @@
 /**
  * MaxPoolGrad for wasm in TypeScript over heap views. The stock C++ kernel took 12–22 ms a batch
  * for the benchmark CNN's pools — a third of its training step; routing each output's gradient
- * to the window's maximum here takes ~1–2 ms. Ties go to the first maximum in row-major window
- * order, exactly as the cpu backend (`maxPoolPositions`), which matters after a ReLU, where
- * whole windows are 0.
+ * to the window's maximum here takes ~1–2 ms; windows that tile the input (stride = window, no
+ * padding: every pool of the project's CNNs) with channels in fours go to the SIMD kernel
+ * (simd/kernels.wat), which takes a fraction of that.
+ * Ties go to the first maximum in row-major window order, exactly as the cpu backend
+ * (`maxPoolPositions`), which matters after a ReLU, where whole windows are 0.
  */
 import * as tf from '@tensorflow/tfjs';
+import { simdKernels } from './simd/simd-kernels.js';
 import { heapFloat32, type WasmKernelFunc } from './wasm-kernel-utils.js';
 
 export const maxPoolGradWasm: WasmKernelFunc = ({ inputs, backend, attrs }) => {
@@ -23,10 +26,22 @@ export const maxPoolGradWasm: WasmKernelFunc = ({ inputs, backend, attrs }) => {
   const x = heapFloat32(backend, input);
   const g = heapFloat32(backend, dy);
   const out = heapFloat32(backend, dx);
-  out.fill(0);
   const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth, strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
   const { effectiveFilterHeight: fh, effectiveFilterWidth: fw } = info;
   const { top, left } = info.padInfo;
+  if (strideHeight === fh && strideWidth === fw && top === 0 && left === 0 && dilationHeight === 1 && dilationWidth === 1) {
+    const simd = c % 4 === 0 ? simdKernels(backend) : undefined;
+    if (simd === undefined) {
+      out.fill(0);
+      routeDisjointWindows(x, g, out, batchSize, inHeight, inWidth, c, outHeight, outWidth, fh, fw);
+    } else {
+      // The kernel writes every input inside a window; only trailing rows and columns need zeros.
+      if (outHeight * fh !== inHeight || outWidth * fw !== inWidth) out.fill(0);
+      simd.maxPoolGradTiled(input, dy, dx, [batchSize, inHeight, inWidth, c, outHeight, outWidth, fh, fw]);
+    }
+    return dx;
+  }
+  out.fill(0);
   const best = new Float32Array(c);
   const where = new Int32Array(c);
   for (let b = 0; b < batchSize; b++) {
@@ -59,3 +74,43 @@ export const maxPoolGradWasm: WasmKernelFunc = ({ inputs, backend, attrs }) => {
   }
   return dx;
 };
+
+/** Windows that tile the input (stride = window, no padding): each input is in at most one. */
+function routeDisjointWindows(
+  x: Float32Array,
+  g: Float32Array,
+  out: Float32Array,
+  batch: number,
+  h: number,
+  w: number,
+  c: number,
+  oh: number,
+  ow: number,
+  fh: number,
+  fw: number,
+): void {
+  const rowStride = w * c;
+  let gi = 0;
+  for (let b = 0; b < batch; b++) {
+    for (let oy = 0; oy < oh; oy++) {
+      const rowBase = (b * h + oy * fh) * rowStride;
+      for (let ox = 0; ox < ow; ox++) {
+        const base = rowBase + ox * fw * c;
+        for (let ch = 0; ch < c; ch++, gi++) {
+          let where = base + ch;
+          let best = x[where];
+          for (let wy = 0; wy < fh; wy++) {
+            for (let wx = wy === 0 ? 1 : 0; wx < fw; wx++) {
+              const at = base + wy * rowStride + wx * c + ch;
+              if (x[at] > best) {
+                best = x[at];
+                where = at;
+              }
+            }
+          }
+          out[where] += g[gi];
+        }
+      }
+    }
+  }
+}

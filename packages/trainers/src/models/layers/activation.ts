@@ -1,6 +1,6 @@
 /** Elementwise nonlinearity (no variables). */
 import * as tf from '@tensorflow/tfjs';
-import { relu } from '../../kernels/native/native-relu.js';
+import { relu } from '../../kernels/relu.js';
 import type { Activation } from '../model-spec.js';
 import type { Layer } from './layer.js';
 
