@@ -22,7 +22,7 @@ describe('core/backend', () => {
     const info = await chooseBackend({ env: {} });
     expect(info.requested).toBe('auto');
     expect(info.probes.map((p) => p.name)).toEqual(
-      ['node-gpu', 'node', 'wasm', 'cpu'].slice(0, info.probes.length),
+      ['node-gpu', 'wasm', 'node', 'cpu'].slice(0, info.probes.length),
     );
     expect(info.probes[info.probes.length - 1].available).toBe(true);
     for (const p of info.probes.slice(0, -1)) expect(p.available).toBe(false);

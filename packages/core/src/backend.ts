@@ -1,8 +1,8 @@
 /**
- * The tensor backend choice. Order for `auto`: tfjs-node-gpu (CUDA), tfjs-node (libtensorflow),
- * wasm (SIMD, one thread in Node), cpu (pure JS). The two tfjs-node packages are optional and
- * cannot install without a network; they are looked for at run time and never required.
- * Override with `--backend NAME` or the environment variable CCH_BACKEND.
+ * The tensor backend choice. Order for `auto`: tfjs-node-gpu (CUDA), wasm (SIMD, one thread in
+ * Node), tfjs-node (libtensorflow on the CPU), cpu (pure JS). The two tfjs-node packages are
+ * optional and cannot install without a network; they are looked for at run time and never
+ * required. Override with `--backend NAME` or the environment variable CCH_BACKEND.
  */
 import type * as TfModule from '@tensorflow/tfjs';
 import { BackendError, UnknownMethodError } from './errors.js';
@@ -17,6 +17,15 @@ async function loadTf(): Promise<typeof TfModule> {
 
 export const BACKEND_NAMES = ['node-gpu', 'node', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/**
+ * What `auto` tries, in order. wasm comes before the native CPU backend because it is faster on
+ * this project's workloads, measured on 2 cores with the trainers' kernels for both: TCGA quick
+ * 51 s on wasm against 75 s native, the benchmark CNN 1.2 against 1.6 s an epoch — small models,
+ * where TensorFlow's per-op cost dominates and cells already run one per core. The native backend
+ * wins on large dense products (the 784-256 MLP: 0.27 against 0.52 s an epoch): `--backend node`.
+ */
+export const AUTO_BACKEND_ORDER: readonly BackendName[] = ['node-gpu', 'wasm', 'node', 'cpu'];
 export type BackendRequest = BackendName | 'auto';
 
 /** The npm package that provides each backend. */
@@ -97,7 +106,7 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
   const tf = await loadTf();
   tf.enableProdMode();
 
-  const order: BackendName[] = requested === 'auto' ? [...BACKEND_NAMES] : [requested];
+  const order: BackendName[] = requested === 'auto' ? [...AUTO_BACKEND_ORDER] : [requested];
   const probes: BackendProbe[] = [];
   for (const name of order) {
     const probe = await probeBackend(name);
@@ -175,11 +184,11 @@ async function loadBackend(name: BackendName): Promise<BackendProbe> {
       // TensorFlow's C++ start-up log (an absl warning, the CPU-feature notice) would go to stderr
       // on every load; keep it quiet unless the user set the level.
       if (process.env.TF_CPP_MIN_LOG_LEVEL === undefined) process.env.TF_CPP_MIN_LOG_LEVEL = '2';
-      // oneDNN (TensorFlow's default on x86) stays on: its convolutions train the benchmark CNN
-      // 1.7× faster than Eigen's. Measured (TensorFlow 2.21, 2 cores): either path gives the same
-      // bits run after run for one machine and intra-op thread count, and either changes its bits
-      // with the thread count (TF_NUM_INTRAOP_THREADS, default one per core) — so native results
-      // are reproducible per machine and thread count, not across them (README, "Backends").
+      // oneDNN off unless the user turns it on (TF_ENABLE_ONEDNN_OPTS=1): with it on, TensorFlow
+      // prints an INFO line to stderr at load that no log level silences (absl logs before its
+      // initialisation). It trains the benchmark CNN 1.7× faster; either way the same seed gives the
+      // same bits per machine and intra-op thread count (measured; README, "Backends").
+      if (process.env.TF_ENABLE_ONEDNN_OPTS === undefined) process.env.TF_ENABLE_ONEDNN_OPTS = '0';
       // A variable specifier keeps TypeScript and bundlers from requiring the optional package.
       const specifier: string = pkg;
       await import(specifier);

@@ -64,7 +64,7 @@ export { checkInteger, checkNumber, checkFiniteMatrix, checkFiniteArray, checkSa
 export type { Where } from './validate.js';
 
 // Tensor backend
-export { BACKEND_NAMES, chooseBackend, probeBackend, probeAllBackends, parseBackendRequest, activeTfBackend } from './backend.js';
+export { AUTO_BACKEND_ORDER, BACKEND_NAMES, chooseBackend, probeBackend, probeAllBackends, parseBackendRequest, activeTfBackend } from './backend.js';
 export type { BackendName, BackendRequest, BackendInfo, BackendProbe, ChooseBackendOptions } from './backend.js';
 
 // Progress, content identity

@@ -68,10 +68,11 @@ describe('cli/commands/doctor', () => {
 
     it('says it is available, and where it came from when setup:native linked it', () => {
       const ok = [probe('node-gpu', false, 'not installed'), probe('node', true), probe('wasm', true), probe('cpu', true)];
-      expect(nativeBackendStatus(ok)).toMatchObject({ available: true, line: 'native backend: available — @tensorflow/tfjs-node (libtensorflow)' });
+      const use = "; auto takes wasm first (faster on these experiments' small models): --backend node or CCH_BACKEND=node uses it";
+      expect(nativeBackendStatus(ok)).toMatchObject({ available: true, line: `native backend: available — @tensorflow/tfjs-node (libtensorflow)${use}` });
       const linked = { cache: '/c', tfVersion: '2.21.0', wheel: 'tensorflow_cpu-2.21.0-cp311-cp311-manylinux_2_27_x86_64.whl' };
       expect(nativeBackendStatus(ok, { linked }).line).toBe(
-        'native backend: available — @tensorflow/tfjs-node (libtensorflow, TensorFlow 2.21.0 from tensorflow_cpu-2.21.0-cp311-cp311-manylinux_2_27_x86_64.whl, linked by npm run setup:native)',
+        `native backend: available — @tensorflow/tfjs-node (libtensorflow, TensorFlow 2.21.0 from tensorflow_cpu-2.21.0-cp311-cp311-manylinux_2_27_x86_64.whl, linked by npm run setup:native)${use}`,
       );
       expect(nativeBackendStatus([probe('node-gpu', true), probe('node', true)]).line).toBe('native backend: available — @tensorflow/tfjs-node-gpu (CUDA)');
     });

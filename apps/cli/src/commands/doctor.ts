@@ -66,7 +66,9 @@ export function nativeBackendStatus(
     return { available: true, package: gpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${gpu.package} (CUDA${via})` };
   }
   if (cpu?.available) {
-    return { available: true, package: cpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${cpu.package} (libtensorflow${via})` };
+    // auto takes wasm before it (core's AUTO_BACKEND_ORDER), so say how to use it.
+    const use = '; auto takes wasm first (faster on these experiments\' small models): --backend node or CCH_BACKEND=node uses it';
+    return { available: true, package: cpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${cpu.package} (libtensorflow${via})${use}` };
   }
   const pkg = cpu?.package ?? '@tensorflow/tfjs-node';
   let line: string;
