@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { UnknownMethodError, checkNumber } from '@cch-lab/core';
 import { resourceOptimizer } from './kernels/native/resource-optimizer.js';
+import { ADAM_STEP_KERNEL, type AdamStepAttrs } from './kernels/wasm/adam-step.js';
 
 export const OPTIMIZER_NAMES = ['adam', 'sgd', 'adamw'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
@@ -110,7 +111,8 @@ function sgd(o: ResolvedOptimizerOptions, variables: readonly tf.Variable[]): Op
 }
 
 /**
- * torch.optim.Adam / AdamW (Kingma & Ba 2015; Loshchilov & Hutter 2019):
+ * torch.optim.Adam / AdamW (Kingma & Ba 2015; Loshchilov & Hutter 2019), as one fused kernel a
+ * variable where the backend has one (wasm: CchAdamStep, bit-identical to the ops below):
  * m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², θ ← θ − (lr/(1−β1ᵗ))·m / (√v/√(1−β2ᵗ) + ε);
  * adam adds λθ to g, adamw also subtracts lr·λ·θ_{t−1} from θ.
  */
@@ -125,6 +127,25 @@ function adam(o: ResolvedOptimizerOptions, variables: readonly tf.Variable[]): O
       t += 1;
       const stepSize = learningRate / (1 - o.beta1 ** t);
       const rootCorrection = 1 / Math.sqrt(1 - o.beta2 ** t);
+      if (tf.getKernel(ADAM_STEP_KERNEL, tf.getBackend()) !== undefined) {
+        const attrs: AdamStepAttrs = {
+          beta1: o.beta1,
+          beta2: o.beta2,
+          rootCorrection,
+          epsilon: o.epsilon,
+          stepSize,
+          l2: decoupled ? 0 : o.weightDecay,
+          decay: decoupled ? learningRate * o.weightDecay : 0,
+        };
+        variables.forEach((theta, i) => {
+          const inputs = { theta, m: m[i], v: v[i], g: gradients[i] };
+          const [next, m1, v1] = tf.engine().runKernel(ADAM_STEP_KERNEL, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+          m[i].assign(m1);
+          v[i].assign(v1);
+          theta.assign(next);
+        });
+        return;
+      }
       variables.forEach((theta, i) => {
         let g = gradients[i];
         if (!decoupled && o.weightDecay > 0) g = tf.add(g, tf.mul(theta, o.weightDecay));

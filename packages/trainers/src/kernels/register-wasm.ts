@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InternalError, UnknownMethodError } from '@cch-lab/core';
+import { ADAM_STEP_KERNEL, adamStepWasm } from './wasm/adam-step.js';
 import { batchMatMulWithoutTranspose } from './wasm/batch-mat-mul.js';
 import { addWithBiasFastPath } from './wasm/bias-add.js';
 import { conv2dBackpropFilterWasm } from './wasm/conv2d-backprop-filter.js';
@@ -19,7 +20,7 @@ import { sliceFromHeapView } from './wasm/slice.js';
 import { sumOverLeadingAxes } from './wasm/sum.js';
 import type { WasmKernelFunc } from './wasm/wasm-kernel-utils.js';
 
-/** The kernels this package adds to (Conv2DBackpropFilter, CchReluGrad) or replaces in the wasm backend. */
+/** The kernels this package adds to (Conv2DBackpropFilter, CchReluGrad, CchAdamStep) or replaces in the wasm backend. */
 export const WASM_KERNEL_NAMES = [
   'BatchMatMul',
   'Slice',
@@ -31,6 +32,7 @@ export const WASM_KERNEL_NAMES = [
   'Sum',
   'Add',
   RELU_GRAD_KERNEL,
+  ADAM_STEP_KERNEL,
 ] as const;
 export type WasmKernelName = (typeof WASM_KERNEL_NAMES)[number];
 
@@ -46,6 +48,7 @@ const MAKERS: Record<WasmKernelName, (stock: WasmKernelFunc | undefined) => Wasm
   Sum: (stock) => sumOverLeadingAxes(requireStock('Sum', stock)),
   Add: (stock) => addWithBiasFastPath(requireStock('Add', stock)),
   [RELU_GRAD_KERNEL]: () => reluGradWasm,
+  [ADAM_STEP_KERNEL]: () => adamStepWasm as unknown as WasmKernelFunc,
 };
 
 /** Our configs carry the stock config they replaced (null when there was none). */

@@ -273,4 +273,81 @@
         (br $b_loop)))
       (local.set $a (i32.add (local.get $a) (i32.const 1)))
       (br $a_loop))))
+
+  ;; One Adam / AdamW step over n floats, written to new buffers (θ's old values may be shared
+  ;; with a checkpoint): the same float32 operations, in the same order, as the tfjs-op optimizer
+  ;; (../../../optimizers.ts), so the results are bit-identical to it:
+  ;;   g' = g + θ·l2 (when l2 ≠ 0);  m' = m·β1 + g'·(1 − β1);  v' = v·β2 + g'²·(1 − β2)
+  ;;   θ' = θ − (m' / (√v'·rc + ε))·step, then θ' − θ·decay (when decay ≠ 0)
+  (func (export "adam_step") (param $theta i32) (param $m i32) (param $v i32) (param $g i32)
+        (param $theta_out i32) (param $m_out i32) (param $v_out i32) (param $n i32)
+        (param $beta1 f32) (param $one_minus_beta1 f32) (param $beta2 f32) (param $one_minus_beta2 f32)
+        (param $rc f32) (param $eps f32) (param $step f32) (param $l2 f32) (param $decay f32)
+    (local $i i32) (local $off i32) (local $end i32)
+    (local $t v128) (local $gv v128) (local $m1 v128) (local $v1 v128) (local $next v128)
+    (local $b1 v128) (local $c1 v128) (local $b2 v128) (local $c2 v128) (local $rcv v128) (local $epsv v128)
+    (local $stepv v128) (local $l2v v128) (local $decayv v128)
+    (local $use_l2 i32) (local $use_decay i32)
+    (local $ts f32) (local $gs f32) (local $m1s f32) (local $v1s f32) (local $nexts f32)
+    (local.set $b1 (f32x4.splat (local.get $beta1)))
+    (local.set $c1 (f32x4.splat (local.get $one_minus_beta1)))
+    (local.set $b2 (f32x4.splat (local.get $beta2)))
+    (local.set $c2 (f32x4.splat (local.get $one_minus_beta2)))
+    (local.set $rcv (f32x4.splat (local.get $rc)))
+    (local.set $epsv (f32x4.splat (local.get $eps)))
+    (local.set $stepv (f32x4.splat (local.get $step)))
+    (local.set $l2v (f32x4.splat (local.get $l2)))
+    (local.set $decayv (f32x4.splat (local.get $decay)))
+    (local.set $use_l2 (f32.ne (local.get $l2) (f32.const 0)))
+    (local.set $use_decay (f32.ne (local.get $decay) (f32.const 0)))
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2)))
+    (block $done
+      (loop $vec
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $t (v128.load (i32.add (local.get $theta) (local.get $off))))
+        (local.set $gv (v128.load (i32.add (local.get $g) (local.get $off))))
+        (if (local.get $use_l2) (then
+          (local.set $gv (f32x4.add (local.get $gv) (f32x4.mul (local.get $t) (local.get $l2v))))))
+        (local.set $m1 (f32x4.add
+          (f32x4.mul (v128.load (i32.add (local.get $m) (local.get $off))) (local.get $b1))
+          (f32x4.mul (local.get $gv) (local.get $c1))))
+        (local.set $v1 (f32x4.add
+          (f32x4.mul (v128.load (i32.add (local.get $v) (local.get $off))) (local.get $b2))
+          (f32x4.mul (f32x4.mul (local.get $gv) (local.get $gv)) (local.get $c2))))
+        (local.set $next (f32x4.sub (local.get $t)
+          (f32x4.mul
+            (f32x4.div (local.get $m1) (f32x4.add (f32x4.mul (f32x4.sqrt (local.get $v1)) (local.get $rcv)) (local.get $epsv)))
+            (local.get $stepv))))
+        (if (local.get $use_decay) (then
+          (local.set $next (f32x4.sub (local.get $next) (f32x4.mul (local.get $t) (local.get $decayv))))))
+        (v128.store (i32.add (local.get $m_out) (local.get $off)) (local.get $m1))
+        (v128.store (i32.add (local.get $v_out) (local.get $off)) (local.get $v1))
+        (v128.store (i32.add (local.get $theta_out) (local.get $off)) (local.get $next))
+        (local.set $off (i32.add (local.get $off) (i32.const 16)))
+        (br $vec)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (block $tail_done
+      (loop $tail
+        (br_if $tail_done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $ts (f32.load (i32.add (local.get $theta) (local.get $off))))
+        (local.set $gs (f32.load (i32.add (local.get $g) (local.get $off))))
+        (if (local.get $use_l2) (then
+          (local.set $gs (f32.add (local.get $gs) (f32.mul (local.get $ts) (local.get $l2))))))
+        (local.set $m1s (f32.add
+          (f32.mul (f32.load (i32.add (local.get $m) (local.get $off))) (local.get $beta1))
+          (f32.mul (local.get $gs) (local.get $one_minus_beta1))))
+        (local.set $v1s (f32.add
+          (f32.mul (f32.load (i32.add (local.get $v) (local.get $off))) (local.get $beta2))
+          (f32.mul (f32.mul (local.get $gs) (local.get $gs)) (local.get $one_minus_beta2))))
+        (local.set $nexts (f32.sub (local.get $ts)
+          (f32.mul
+            (f32.div (local.get $m1s) (f32.add (f32.mul (f32.sqrt (local.get $v1s)) (local.get $rc)) (local.get $eps)))
+            (local.get $step))))
+        (if (local.get $use_decay) (then
+          (local.set $nexts (f32.sub (local.get $nexts) (f32.mul (local.get $ts) (local.get $decay))))))
+        (f32.store (i32.add (local.get $m_out) (local.get $off)) (local.get $m1s))
+        (f32.store (i32.add (local.get $v_out) (local.get $off)) (local.get $v1s))
+        (f32.store (i32.add (local.get $theta_out) (local.get $off)) (local.get $nexts))
+        (local.set $off (i32.add (local.get $off) (i32.const 4)))
+        (br $tail))))
 )

@@ -23,6 +23,10 @@ interface KernelExports {
     x: number, dy: number, out: number, n: number, h: number, w: number, ci: number, oh: number, ow: number, co: number,
     kh: number, kw: number, top: number, left: number,
   ): void;
+  adam_step(
+    theta: number, m: number, v: number, g: number, thetaOut: number, mOut: number, vOut: number, n: number,
+    beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, rc: number, eps: number, step: number, l2: number, decay: number,
+  ): void;
 }
 
 /** The kernels, addressed by tensors. Shapes are the caller's to check (see each kernel's notes in kernels.wat). */
@@ -33,6 +37,8 @@ export interface SimdKernels {
   maxPoolGradTiled(x: tf.TensorInfo, g: tf.TensorInfo, out: tf.TensorInfo, dims: readonly [number, number, number, number, number, number, number, number]): void;
   /** dims: n, h, w, ci, oh, ow, co, kh, kw, top, left (stride 1, co a multiple of 8). */
   conv2dFilterGrad(x: tf.TensorInfo, dy: tf.TensorInfo, out: tf.TensorInfo, dims: readonly [number, number, number, number, number, number, number, number, number, number, number]): void;
+  /** out: θ', m', v'; constants: β1, 1−β1, β2, 1−β2, rc, ε, step, l2, decay (each rounded to float32). */
+  adamStep(theta: tf.TensorInfo, m: tf.TensorInfo, v: tf.TensorInfo, g: tf.TensorInfo, out: readonly tf.TensorInfo[], constants: readonly number[]): void;
 }
 
 const instances = new WeakMap<object, SimdKernels>();
@@ -54,6 +60,8 @@ export function simdKernels(backend: WasmBackend): SimdKernels | undefined {
       sumRows: (x, out, rows, cols) => k.sum_rows(at(x), at(out), rows, cols),
       maxPoolGradTiled: (x, g, out, d) => k.max_pool_grad_tiled(at(x), at(g), at(out), ...d),
       conv2dFilterGrad: (x, dy, out, d) => k.conv2d_filter_grad(at(x), at(dy), at(out), ...d),
+      adamStep: (theta, m, v, g, out, c) =>
+        k.adam_step(at(theta), at(m), at(v), at(g), at(out[0]), at(out[1]), at(out[2]), sizeOf(theta), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]),
     };
     instances.set(memory, kernels);
   }
