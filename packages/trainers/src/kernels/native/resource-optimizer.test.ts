@@ -61,6 +61,17 @@ function trajectory(make: typeof createOptimizer, options: OptimizerOptions, ste
     expect(liveResourceVariables()).toBe(before);
   });
 
+  test('a clone taken before a step (a best-weights checkpoint) keeps its values', () => {
+    const v = tf.variable(tf.tensor1d([1, 2, 3]));
+    const checkpoint = tf.keep(v.clone());
+    const optimizer = createOptimizer({ name: 'adam', learningRate: 0.1 }, [v]);
+    tf.tidy(() => optimizer.apply([tf.tensor1d([1, -1, 1])], 0.1));
+    expect(Array.from(checkpoint.dataSync())).toEqual([1, 2, 3]);
+    expect(Array.from(v.dataSync()).map((x) => Number(x.toFixed(4)))).toEqual([0.9, 2.1, 2.9]);
+    optimizer.dispose();
+    tf.dispose([v, checkpoint]);
+  });
+
   test('a destroyed resource variable is gone from TensorFlow', () => {
     const backend = nativeBackend()!;
     const value = tf.tensor1d([1, 2, 3]);

@@ -44,4 +44,16 @@ describe('trainers/kernels/wasm/adam-step', () => {
     const ops = trajectory(options);
     fused.forEach((values, i) => expect(Array.from(values)).toEqual(Array.from(ops[i])));
   });
+
+  test('a clone taken before a step (a best-weights checkpoint, which shares the buffer) keeps its values', () => {
+    registerWasmKernels();
+    const v = tf.variable(tf.tensor1d([1, 2, 3]));
+    const checkpoint = tf.keep(v.clone());
+    const optimizer = createOpOptimizer({ name: 'adam', learningRate: 0.1 }, [v]);
+    tf.tidy(() => optimizer.apply([tf.tensor1d([1, -1, 1])], 0.1));
+    expect(Array.from(checkpoint.dataSync())).toEqual([1, 2, 3]);
+    expect(Array.from(v.dataSync()).map((x) => Number(x.toFixed(4)))).toEqual([0.9, 2.1, 2.9]);
+    optimizer.dispose();
+    tf.dispose([v, checkpoint]);
+  });
 });
