@@ -1,7 +1,7 @@
 /**
  * Optimizers over plain tfjs variables, written out (rather than tf.train.*) so that the learning
  * rate can follow a schedule step by step, AdamW exists, and the update uses the fewest kernels
- * (on the native backend, TensorFlow's fused ones).
+ * (on the native backend TensorFlow's fused ones, on wasm a SIMD pass for Adam).
  * Formulas follow torch.optim (the paper's code base): Adam for the synthetic experiment, SGD with
  * momentum for images, AdamW for MOSEI.
  */
@@ -76,11 +76,14 @@ export interface Optimizer {
  */
 export function createOptimizer(options: OptimizerOptions, variables: readonly tf.Variable[]): Optimizer {
   const o = resolveOptimizerOptions(options);
-  return resourceOptimizer(o, variables) ?? createOpOptimizer(o, variables);
+  return resourceOptimizer(o, variables) ?? createTfjsOptimizer(o, variables);
 }
 
-/** The same optimizer written in tfjs ops, on any backend (the fused kernels are tested against it). */
-export function createOpOptimizer(options: OptimizerOptions, variables: readonly tf.Variable[]): Optimizer {
+/**
+ * The same optimizer on tfjs kernels, on any backend: tfjs ops, or for Adam this package's fused
+ * kernel where the backend registers one (wasm). The native fused kernels are tested against it.
+ */
+export function createTfjsOptimizer(options: OptimizerOptions, variables: readonly tf.Variable[]): Optimizer {
   const o = resolveOptimizerOptions(options);
   return o.name === 'sgd' ? sgd(o, variables) : adam(o, variables);
 }

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, testing } from '@cch-lab/core';
-import { createOpOptimizer, createOptimizer, type OptimizerOptions } from '../../optimizers.js';
+import { createTfjsOptimizer, createOptimizer, type OptimizerOptions } from '../../optimizers.js';
 import { useBackend } from '../../testing-fixtures/backends.js';
 import { nativeTestsRun } from '../../testing-fixtures/native-suite.js';
 import { destroyResourceVariable, liveResourceVariables, readVariable, resourceVariable } from './resource-optimizer.js';
@@ -46,7 +46,7 @@ function trajectory(make: typeof createOptimizer, options: OptimizerOptions, ste
     ['sgd with momentum and L2 decay', { name: 'sgd', momentum: 0.9, weightDecay: 0.01 }],
   ])('%s: ResourceApply* agrees with the tfjs-op formulas', (_label, options) => {
     const fused = trajectory(createOptimizer, options);
-    const ops = trajectory(createOpOptimizer, options);
+    const ops = trajectory(createTfjsOptimizer, options);
     fused.values.forEach((values, i) => testing.expectArraysClose(values, ops.values[i], { rtol: 1e-5, atol: 1e-6 }));
     // The fused path really ran: a twin per variable (plus moment buffers); none for the op path.
     expect(fused.resources).toBeGreaterThanOrEqual(SHAPES.length);

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@cch-lab/core';
-import { createOpOptimizer, type OptimizerOptions } from '../../optimizers.js';
+import { createTfjsOptimizer, type OptimizerOptions } from '../../optimizers.js';
 import { useBackend } from '../../testing-fixtures/backends.js';
 import { registerWasmKernels, restoreWasmKernels } from '../register-wasm.js';
 import { ADAM_STEP_KERNEL } from './adam-step.js';
@@ -15,7 +15,7 @@ function trajectory(options: OptimizerOptions, steps = 6): Float32Array[] {
   const rng = createRng('adam-step');
   const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
   const variables = SHAPES.map((s) => tf.tidy(() => tf.variable(tf.tensor(Float32Array.from(rng.normals(size(s))), s))));
-  const optimizer = createOpOptimizer(options, variables);
+  const optimizer = createTfjsOptimizer(options, variables);
   for (let t = 0; t < steps; t++) {
     tf.tidy(() => optimizer.apply(SHAPES.map((s) => tf.tensor(Float32Array.from(rng.normals(size(s))), s)), 0.01 * (1 + t / 10)));
   }
@@ -49,7 +49,7 @@ describe('trainers/kernels/wasm/adam-step', () => {
     registerWasmKernels();
     const v = tf.variable(tf.tensor1d([1, 2, 3]));
     const checkpoint = tf.keep(v.clone());
-    const optimizer = createOpOptimizer({ name: 'adam', learningRate: 0.1 }, [v]);
+    const optimizer = createTfjsOptimizer({ name: 'adam', learningRate: 0.1 }, [v]);
     tf.tidy(() => optimizer.apply([tf.tensor1d([1, -1, 1])], 0.1));
     expect(Array.from(checkpoint.dataSync())).toEqual([1, 2, 3]);
     expect(Array.from(v.dataSync()).map((x) => Number(x.toFixed(4)))).toEqual([0.9, 2.1, 2.9]);
