@@ -44,7 +44,7 @@ export function registerBenchTrain(program: Command, io: Io): void {
     .option('--models <list>', 'comma-separated: mlp,cnn', 'mlp,cnn')
     .option('--samples <n>', 'rows of random data', '10000')
     .option('--batch-size <n>', 'rows per step', '128')
-    .option('--epochs <n>', 'timed epochs (after one untimed warm-up epoch)', '1')
+    .option('--epochs <n>', 'timed epochs (after one untimed warm-up epoch; the median is reported)', '1')
     .option('--budget <seconds>', 'longest a timing may run before it is extrapolated from a few steps', '90')
     .option('--no-baseline', 'skip the model.fit baseline')
     .option('--seed <n>', 'seed of the random data', '1')

@@ -1,4 +1,4 @@
-import { timeEpoch } from './time-epoch.js';
+import { median, timeEpoch } from './time-epoch.js';
 
 /** A fake job whose steps "take" no time but record what was run. */
 function recorder() {
@@ -35,5 +35,11 @@ describe('trainers/bench/time-epoch', () => {
     expect(timing.extrapolated).toBe(true);
     expect(timing.stepsTimed).toBe(3);
     expect(timing.seconds).toBeGreaterThan(4); // ≈ 5 ms × 1000 steps
+  });
+
+  test('reports the median of the timed epochs', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([0.5])).toBe(0.5);
   });
 });
