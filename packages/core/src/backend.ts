@@ -21,9 +21,9 @@ export type BackendName = (typeof BACKEND_NAMES)[number];
 /**
  * What `auto` tries, in order. wasm comes before the native CPU backend because it is faster on
  * this project's workloads, measured on 2 cores with the trainers' kernels for both: TCGA quick
- * 51 s on wasm against 75 s native, the benchmark CNN 1.2 against 1.6 s an epoch — small models,
+ * 44 s on wasm against 75 s native, the benchmark CNN 1.1 against 1.6 s an epoch — small models,
  * where TensorFlow's per-op cost dominates and cells already run one per core. The native backend
- * wins on large dense products (the 784-256 MLP: 0.27 against 0.52 s an epoch): `--backend node`.
+ * wins on large dense products (the 784-256 MLP: 0.23 against 0.40 s an epoch): `--backend node`.
  */
 export const AUTO_BACKEND_ORDER: readonly BackendName[] = ['node-gpu', 'wasm', 'node', 'cpu'];
 export type BackendRequest = BackendName | 'auto';
