@@ -5,15 +5,13 @@
  * f(x, y) = g(x)·h(y) with two MLPs (2 × 100 ELU → 32), so a batch's B × B scores cost one matrix
  * product. The reported value is the bound on held-out rows in batches of B.
  */
-import { INFONCE_DEFAULTS } from './neural-defaults.js';
-export { INFONCE_DEFAULTS };
 import * as tf from '@tensorflow/tfjs';
 import type { Matrix } from '@cch-lab/core';
 import { stripUndefined, type ResolvedOptions } from '../options.js';
 import type { MethodResult, MiTarget } from '../types.js';
 import { applyMlp, createMlp, disposeMlps, mlpVariables, type Mlp } from './mlp.js';
 import { epochBatches, rowsTensor, splitRows, targetMatrix, zScored } from './neural-data.js';
-
+import { INFONCE_DEFAULTS } from './neural-defaults.js';
 
 /** The registry body of 'infonce'. Class labels enter as indicator columns. */
 export async function infoNceMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Promise<MethodResult> {

@@ -1,7 +1,7 @@
 import { chooseBackend, createRng, testing } from '@cch-lab/core';
 import { estimateMi } from '../registry.js';
 import { correlatedGaussianPair, lmiDemoData } from '../testing-fixtures/gaussian-pairs.js';
-import { lmiHiddenUnits } from './latent-mi.js';
+import { lmiHiddenUnits } from './neural-defaults.js';
 
 /** Faster than the reference settings (lr 1e-4, 300 epochs) so the test stays short. */
 const QUICK = { epochs: 60, learningRate: 1e-3, batchSize: 128 };

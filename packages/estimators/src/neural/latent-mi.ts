@@ -12,8 +12,6 @@
  * 1024 for every d ≤ 2048 (`hiddenUnits` overrides); the validation loss is computed without
  * dropout (the reference leaves dropout on).
  */
-import { LMI_DEFAULTS, lmiHiddenUnits } from './neural-defaults.js';
-export { LMI_DEFAULTS, lmiHiddenUnits };
 import * as tf from '@tensorflow/tfjs';
 import { Matrix, InvalidInputError } from '@cch-lab/core';
 import { ksgNats } from '../ksg.js';
@@ -23,8 +21,7 @@ import type { MethodResult, MiTarget } from '../types.js';
 import { checkK } from '../validate.js';
 import { applyMlp, createMlp, disposeMlps, mlpVariables, restoreVariables, snapshotVariables, type Mlp } from './mlp.js';
 import { epochBatches, rowsTensor, splitRows, zScored } from './neural-data.js';
-
-
+import { LMI_DEFAULTS, lmiHiddenUnits } from './neural-defaults.js';
 
 /** Hidden widths L, L/2, L/4 of an encoder (at least 1 each). */
 function widths(l: number): number[] {

@@ -6,15 +6,13 @@
  * average enters the loss as a constant, so it carries no gradient). The reported value is the DV
  * bound on held-out rows, averaged over the evaluations of the last tenth of the epochs.
  */
-import { MINE_DEFAULTS } from './neural-defaults.js';
-export { MINE_DEFAULTS };
 import * as tf from '@tensorflow/tfjs';
 import type { Matrix } from '@cch-lab/core';
 import { stripUndefined, type ResolvedOptions } from '../options.js';
 import type { MethodResult, MiTarget } from '../types.js';
 import { applyMlp, createMlp, disposeMlps, mlpVariables, type Mlp } from './mlp.js';
 import { epochBatches, rowsTensor, splitRows, targetMatrix, zScored } from './neural-data.js';
-
+import { MINE_DEFAULTS } from './neural-defaults.js';
 
 /** The registry body of 'mine'. Class labels enter as indicator columns. */
 export async function mineMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Promise<MethodResult> {
