@@ -29,16 +29,12 @@ export const maxPoolGradWasm: WasmKernelFunc = ({ inputs, backend, attrs }) => {
   const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth, strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
   const { effectiveFilterHeight: fh, effectiveFilterWidth: fw } = info;
   const { top, left } = info.padInfo;
-  if (strideHeight === fh && strideWidth === fw && top === 0 && left === 0 && dilationHeight === 1 && dilationWidth === 1) {
-    const simd = c % 4 === 0 ? simdKernels(backend) : undefined;
-    if (simd === undefined) {
-      out.fill(0);
-      routeDisjointWindows(x, g, out, batchSize, inHeight, inWidth, c, outHeight, outWidth, fh, fw);
-    } else {
-      // The kernel writes every input inside a window; only trailing rows and columns need zeros.
-      if (outHeight * fh !== inHeight || outWidth * fw !== inWidth) out.fill(0);
-      simd.maxPoolGradTiled(input, dy, dx, [batchSize, inHeight, inWidth, c, outHeight, outWidth, fh, fw]);
-    }
+  const tiled = strideHeight === fh && strideWidth === fw && top === 0 && left === 0 && dilationHeight === 1 && dilationWidth === 1;
+  const simd = tiled && c % 4 === 0 ? simdKernels(backend) : undefined;
+  if (simd !== undefined) {
+    // The kernel writes every input inside a window; only trailing rows and columns need zeros.
+    if (outHeight * fh !== inHeight || outWidth * fw !== inWidth) out.fill(0);
+    simd.maxPoolGradTiled(input, dy, dx, [batchSize, inHeight, inWidth, c, outHeight, outWidth, fh, fw]);
     return dx;
   }
   out.fill(0);
@@ -75,42 +71,3 @@ export const maxPoolGradWasm: WasmKernelFunc = ({ inputs, backend, attrs }) => {
   return dx;
 };
 
-/** Windows that tile the input (stride = window, no padding): each input is in at most one. */
-function routeDisjointWindows(
-  x: Float32Array,
-  g: Float32Array,
-  out: Float32Array,
-  batch: number,
-  h: number,
-  w: number,
-  c: number,
-  oh: number,
-  ow: number,
-  fh: number,
-  fw: number,
-): void {
-  const rowStride = w * c;
-  let gi = 0;
-  for (let b = 0; b < batch; b++) {
-    for (let oy = 0; oy < oh; oy++) {
-      const rowBase = (b * h + oy * fh) * rowStride;
-      for (let ox = 0; ox < ow; ox++) {
-        const base = rowBase + ox * fw * c;
-        for (let ch = 0; ch < c; ch++, gi++) {
-          let where = base + ch;
-          let best = x[where];
-          for (let wy = 0; wy < fh; wy++) {
-            for (let wx = wy === 0 ? 1 : 0; wx < fw; wx++) {
-              const at = base + wy * rowStride + wx * c + ch;
-              if (x[at] > best) {
-                best = x[at];
-                where = at;
-              }
-            }
-          }
-          out[where] += g[gi];
-        }
-      }
-    }
-  }
-}
