@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BACKEND_NAMES, UnknownMethodError, chooseBackend, checkInteger, checkNumber, probeBackend, silentReporter, type BackendName, type Reporter, type Rng } from '@cch-lab/core';
 import { fitLoop, type FitData } from '../fit/fit-loop.js';
 import { resolveTrainOptions } from '../fit/train-options.js';
-import { registerWasmKernels, restoreWasmKernels } from '../kernels/register-wasm.js';
+import { WASM_KERNEL_NAMES, registerWasmKernels, restoreWasmKernels } from '../kernels/register-wasm.js';
 import { prepareTrainingBackend } from '../kernels/prepare-backend.js';
 import { taskObjective } from '../losses/objective.js';
 import { buildModel } from '../models/build-model.js';
@@ -53,8 +53,8 @@ export interface BenchRow {
 const BENCH_DEFAULTS = Object.freeze({ samples: 10_000, batchSize: 128, epochs: 1, baseline: true, budgetSeconds: 90 });
 /** Classes of the random labels (the benchmark's dense10). */
 const CLASSES = 10;
-/** Stock kernels the baseline runs with on wasm (the filter gradient stays: the stock backend has none). */
-const BASELINE_STOCK_KERNELS = ['BatchMatMul', 'Slice', 'GatherV2', 'Conv2DBackpropInput', 'MaxPoolGrad', 'Identity', 'Sum', 'Add', 'CchReluGrad'];
+/** Stock kernels the baseline runs with on wasm: all of them (the filter gradient stays: the stock backend has none). */
+const BASELINE_STOCK_KERNELS = WASM_KERNEL_NAMES.filter((name) => name !== 'Conv2DBackpropFilter');
 
 /**
  * Runs the benchmark and returns one row per (model, backend). Restores the backend that was

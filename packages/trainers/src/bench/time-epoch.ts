@@ -2,8 +2,9 @@
  * Times one training epoch of `totalSteps` steps, in steady state: a warm-up step (kernel setup,
  * operator caches), a short probe, then one untimed warm-up epoch (the first full epoch also pays
  * for growing the wasm heap: ~0.9 s against ~0.6 s for the MLP) and `epochs` timed ones (their
- * median reported, as the PyTorch reference does) — or, when the probe predicts that this exceeds `budgetSeconds`, the probe's per-step
- * time × totalSteps, flagged as extrapolated. Data preparation (tensor uploads) is never timed.
+ * median reported, as the PyTorch reference does) — or, when the probe predicts that this exceeds
+ * `budgetSeconds`, the probe's per-step time × totalSteps, flagged as extrapolated. Data
+ * preparation (tensor uploads) is never timed.
  */
 export interface EpochTiming {
   /** Seconds per epoch. */
