@@ -15,7 +15,8 @@ import type { ForwardContext } from '../models/layers/layer.js';
 import type { Network } from '../models/network.js';
 import type { Objective } from '../losses/objective.js';
 import { weightedMean } from '../losses/weighted-mean.js';
-import { createOptimizer } from '../optimizers.js';
+import { graphTrainStep, type GraphTrainStep } from '../kernels/native/graph/graph-train-step.js';
+import { createOptimizer, type Optimizer } from '../optimizers.js';
 import { learningRateAt } from '../schedules.js';
 import { forwardInBatches } from './forward-in-batches.js';
 import type { ResolvedTrainOptions } from './train-options.js';
@@ -84,7 +85,13 @@ export async function fitLoop(
   const batchSize = opts.batchSize === 'full' ? n : Math.min(opts.batchSize, n);
   const fullBatch = batchSize >= n;
   const variables = net.trainableVariables();
-  const optimizer = createOptimizer(opts.optimizer, variables);
+  // On the native backend a whole step is one TensorFlow session run when the network and the
+  // objective have a graph form; the op-by-op path below otherwise.
+  const graph: GraphTrainStep | undefined =
+    objective.graphLoss !== undefined && train.targets.length === 1
+      ? graphTrainStep(net, objective.graphLoss, opts.optimizer, { x: train.x, targets: train.targets[0], weights: train.weights })
+      : undefined;
+  const optimizer: Optimizer | undefined = graph === undefined ? createOptimizer(opts.optimizer, variables) : undefined;
   const batchRng = options.rng.derive('batches');
   const dropoutRng = options.rng.derive('dropout');
   const context: ForwardContext = { training: true, nextSeed: () => dropoutRng.nextUint32() };
@@ -105,7 +112,7 @@ export async function fitLoop(
 
   const step = (xb: tf.Tensor, tb: readonly tf.Tensor[], wb: tf.Tensor | undefined, learningRate: number): tf.Scalar => {
     const { value, grads } = tf.variableGrads(() => weightedMean(objective.perSample(net.apply(xb, context), tb), wb), variables);
-    optimizer.apply(
+    optimizer!.apply(
       variables.map((v) => grads[v.name] ?? tf.zerosLike(v)),
       learningRate,
     );
@@ -117,7 +124,15 @@ export async function fitLoop(
       const epochStart = performance.now();
       const learningRate = learningRateAt(opts.schedule, opts.optimizer.learningRate, epoch, opts.epochs);
       let lossSum: tf.Scalar;
-      if (fullBatch) {
+      if (graph !== undefined) {
+        const order = fullBatch ? Int32Array.from({ length: n }, (_, i) => i) : batchRng.permutation(n);
+        for (let start = 0; start < n; start += batchSize) {
+          graph.step(order.subarray(start, Math.min(n, start + batchSize)), learningRate);
+          history.steps += 1;
+        }
+        lossSum = tf.scalar(await graph.takeLossSum());
+        graph.syncWeights();
+      } else if (fullBatch) {
         lossSum = tf.tidy(() => tf.mul(step(train.x, train.targets, train.weights, learningRate), n));
         history.steps += 1;
       } else {
@@ -179,7 +194,8 @@ export async function fitLoop(
       history.restoredBest = true;
     }
   } finally {
-    optimizer.dispose();
+    optimizer?.dispose();
+    graph?.dispose();
     if (checkpoint !== undefined) tf.dispose(checkpoint);
   }
   history.seconds = (performance.now() - started) / 1000;

@@ -9,6 +9,7 @@ import type { Task } from '@cch-lab/data';
 import { crossEntropyPerSample } from './cross-entropy.js';
 import { combineKd, distillationPerSample, type ResolvedKdOptions } from './kd-loss.js';
 import { squaredErrorPerSample } from './mse.js';
+import type { GraphLoss } from '../kernels/native/graph/train-step-graph.js';
 
 export interface Objective {
   /** Short name for progress lines and histories, e.g. 'cross-entropy', 'kd-hinton'. */
@@ -17,6 +18,8 @@ export interface Objective {
   perSample(outputs: tf.Tensor, targets: readonly tf.Tensor[]): tf.Tensor;
   /** Correct predictions in a batch (classification only), for the validation accuracy. */
   correct?(outputs: tf.Tensor, targets: readonly tf.Tensor[]): tf.Scalar;
+  /** The same loss by name, when a whole-step graph can express it (one target tensor, no KD term). */
+  readonly graphLoss?: GraphLoss;
 }
 
 /** The objective of a task, with a KD term when `kd` is given. */
@@ -24,7 +27,8 @@ export function taskObjective(task: Task, kd?: ResolvedKdOptions): Objective {
   const base = task === 'classification' ? crossEntropyPerSample : squaredErrorPerSample;
   const correct = task === 'classification' ? countCorrect : undefined;
   if (kd === undefined) {
-    return { name: task === 'classification' ? 'cross-entropy' : 'mse', perSample: (o, t) => base(o, t[0]), correct };
+    const name = task === 'classification' ? 'cross-entropy' : 'mse';
+    return { name, perSample: (o, t) => base(o, t[0]), correct, graphLoss: name };
   }
   const distill =
     task === 'classification'

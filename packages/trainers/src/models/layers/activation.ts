@@ -18,5 +18,5 @@ const FUNCTIONS: Record<Activation, (x: tf.Tensor) => tf.Tensor> = {
 
 export function activation(name: string, kind: Activation, shape: readonly number[]): Layer {
   const f = FUNCTIONS[kind];
-  return { name, type: 'activation', trainable: [], state: [], outputShape: [...shape], apply: (x) => f(x) };
+  return { name, type: 'activation', trainable: [], state: [], outputShape: [...shape], op: { kind: 'activation', activation: kind }, apply: (x) => f(x) };
 }

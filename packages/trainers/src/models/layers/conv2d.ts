@@ -23,6 +23,7 @@ export function conv2d(
     trainable: [kernel, bias],
     state: [],
     outputShape: [h - shrink, w - shrink, filters],
+    op: { kind: 'conv2d', padding },
     apply: (x) => tf.add(tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, 1, padding), bias),
   };
 }

@@ -3,6 +3,7 @@
  * forward function. Layers hold no optimizer state and never print.
  */
 import type * as tf from '@tensorflow/tfjs';
+import type { Activation } from '../model-spec.js';
 
 export const LAYER_TYPES = ['dense', 'conv2d', 'activation', 'dropout', 'batch-norm', 'max-pool', 'reshape'] as const;
 export type LayerType = (typeof LAYER_TYPES)[number];
@@ -18,6 +19,17 @@ export interface ForwardContext {
 /** Inference mode: no randomness, running statistics. */
 export const INFERENCE: ForwardContext = Object.freeze({ training: false, nextSeed: () => 0 });
 
+/**
+ * What a layer computes, for a backend that builds a whole training step as one graph (the native
+ * one). Layers without it (dropout, batch norm) keep a network on the op-by-op path.
+ */
+export type LayerOp =
+  | { readonly kind: 'dense'; readonly bias: boolean }
+  | { readonly kind: 'conv2d'; readonly padding: 'same' | 'valid' }
+  | { readonly kind: 'activation'; readonly activation: Activation }
+  | { readonly kind: 'max-pool'; readonly size: number }
+  | { readonly kind: 'reshape'; readonly shape: readonly number[] };
+
 export interface Layer {
   readonly name: string;
   readonly type: LayerType;
@@ -27,5 +39,7 @@ export interface Layer {
   readonly state: readonly tf.Variable[];
   /** Shape of one sample's output (without the batch axis). */
   readonly outputShape: readonly number[];
+  /** The same computation described for graph building; absent when a graph cannot express it. */
+  readonly op?: LayerOp;
   apply(x: tf.Tensor, context: ForwardContext): tf.Tensor;
 }

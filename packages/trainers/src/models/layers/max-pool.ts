@@ -10,6 +10,7 @@ export function maxPool(name: string, inputShape: readonly number[], size: numbe
     trainable: [],
     state: [],
     outputShape: [Math.floor(h / size), Math.floor(w / size), c],
+    op: { kind: 'max-pool', size },
     apply: (x) => tf.maxPool(x as tf.Tensor4D, size, size, 'valid'),
   };
 }

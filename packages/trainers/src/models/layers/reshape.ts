@@ -9,6 +9,7 @@ export function reshape(name: string, shape: readonly number[]): Layer {
     trainable: [],
     state: [],
     outputShape: [...shape],
+    op: { kind: 'reshape', shape: [...shape] },
     apply: (x) => tf.reshape(x, [x.shape[0], ...shape]),
   };
 }

@@ -1,0 +1,140 @@
+/**
+ * Runs a network's training steps as one TensorFlow session run each, on the native backend.
+ *
+ * tfjs-node exposes no way to add a graph function to its eager context, but it loads SavedModels
+ * into sessions and runs them with tfjs tensors as feeds (shared, not copied). So the step graph
+ * (train-step-graph.ts) is written as a SavedModel in a temporary directory, loaded once, and the
+ * weights and optimizer moments live in that session's resource variables for the fit. The tfjs
+ * variables are brought up to date with `syncWeights` (the fit loop does it after every epoch,
+ * before validation and checkpoints) and the session is freed by `dispose`.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import type { Network } from '../../../models/network.js';
+import type { ResolvedOptimizerOptions } from '../../../optimizers.js';
+import { nativeBackend } from '../tf-raw-ops.js';
+import { buildTrainStepGraph, graphOps, type GraphLoss, type TrainStepGraph } from './train-step-graph.js';
+import { encodeSavedModel } from './tf-proto.js';
+
+const TAG = 'cch-train-step';
+
+interface SessionBackend {
+  loadSavedModelMetaGraph(dir: string, tags: string): number;
+  runSavedModel(id: number, inputs: tf.Tensor[], infos: { name: string }[], outputs: string[]): tf.Tensor[];
+  deleteSavedModel(id: number): void;
+}
+
+export interface GraphTrainStep {
+  /** One optimizer step on the rows `rows` of the fed data; the loss is summed inside the session. */
+  step(rows: Int32Array, learningRate: number): void;
+  /** Σ (batch loss × batch rows) since the last call, then reset to 0. */
+  takeLossSum(): Promise<number>;
+  /** Copies the session's weights into the network's tfjs variables. */
+  syncWeights(): void;
+  dispose(): void;
+}
+
+export interface GraphTrainData {
+  x: tf.Tensor2D;
+  /** The objective's one target tensor (labels one-hot, or regression targets). */
+  targets: tf.Tensor;
+  weights?: tf.Tensor1D;
+}
+
+let sessions = 0;
+let open = 0;
+
+/** Graph-step sessions loaded and not yet disposed (for tests). */
+export function openGraphSessions(): number {
+  return open;
+}
+
+/**
+ * The graph step for `net`, or undefined when the native backend is not active, a layer has no
+ * graph form (dropout, batch norm) or tfjs-node lacks SavedModel sessions. CCH_NATIVE_GRAPH=0 turns
+ * it off (the op-by-op path, for comparison).
+ */
+export function graphTrainStep(net: Network, loss: GraphLoss, optimizer: ResolvedOptimizerOptions, data: GraphTrainData): GraphTrainStep | undefined {
+  if (process.env.CCH_NATIVE_GRAPH === '0') return undefined;
+  const native = nativeBackend();
+  if (native === undefined || graphOps(net.layers) === undefined) return undefined;
+  const backend = native as unknown as Partial<SessionBackend>;
+  if (typeof backend.loadSavedModelMetaGraph !== 'function' || typeof backend.runSavedModel !== 'function' || typeof backend.deleteSavedModel !== 'function') return undefined;
+  const session = backend as SessionBackend;
+  const variables = net.trainableVariables();
+  const graph = buildTrainStepGraph({
+    layers: net.layers,
+    variableShapes: variables.map((v) => v.shape),
+    loss,
+    weighted: data.weights !== undefined,
+    optimizer,
+    outputUnits: net.outputUnits,
+    tag: `cch-${process.pid}-${++sessions}`,
+  });
+  const id = loadGraph(session, graph);
+  open += 1;
+  const run = (inputs: [string, tf.Tensor][], outputs: string[]) =>
+    session.runSavedModel(
+      id,
+      inputs.map(([, t]) => t),
+      inputs.map(([name]) => ({ name: `${name}:0` })),
+      outputs.map(ref),
+    );
+  tf.dispose(run(graph.feeds.init.map((name, i) => [name, variables[i]]), [graph.fetches.init]));
+
+  const o = optimizer;
+  const constantFeeds: [string, tf.Tensor][] = [
+    [graph.feeds.x, data.x],
+    [graph.feeds.targets, data.targets],
+  ];
+  if (graph.feeds.weights !== undefined && data.weights !== undefined) constantFeeds.push([graph.feeds.weights, data.weights]);
+  let t = 0;
+  let disposed = false;
+  return {
+    step(rows, learningRate) {
+      t += 1;
+      const hyper =
+        o.name === 'sgd'
+          ? [learningRate]
+          : [learningRate, o.beta1 ** t, o.beta2 ** t, o.epsilon * Math.sqrt(1 - o.beta2 ** t), learningRate * o.weightDecay];
+      const feeds = [tf.tensor1d(rows, 'int32'), tf.tensor1d(hyper)];
+      tf.dispose(run([...constantFeeds, [graph.feeds.rows, feeds[0]], [graph.feeds.hyper, feeds[1]]], [graph.fetches.step]));
+      tf.dispose(feeds);
+    },
+    async takeLossSum() {
+      const [sum] = run([], [graph.fetches.lossSum]);
+      const value = (await sum.data())[0];
+      sum.dispose();
+      tf.dispose(run([], [graph.fetches.resetLoss]));
+      return value;
+    },
+    syncWeights() {
+      const values = run([], graph.fetches.weights);
+      variables.forEach((v, i) => v.assign(values[i]));
+      tf.dispose(values);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      session.deleteSavedModel(id);
+      open -= 1;
+    },
+  };
+}
+
+/** `name` or `name:k` as TensorFlow's `name:k`. */
+function ref(name: string): string {
+  return name.includes(':') ? name : `${name}:0`;
+}
+
+function loadGraph(session: SessionBackend, graph: TrainStepGraph): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cch-train-step-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'saved_model.pb'), encodeSavedModel(graph.nodes, TAG));
+    return session.loadSavedModelMetaGraph(dir, TAG);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
