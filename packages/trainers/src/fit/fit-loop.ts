@@ -127,7 +127,8 @@ export async function fitLoop(
       if (graph !== undefined) {
         const order = fullBatch ? Int32Array.from({ length: n }, (_, i) => i) : batchRng.permutation(n);
         for (let start = 0; start < n; start += batchSize) {
-          graph.step(order.subarray(start, Math.min(n, start + batchSize)), learningRate);
+          const seeds = Array.from({ length: graph.dropoutLayers }, () => context.nextSeed());
+          graph.step(order.subarray(start, Math.min(n, start + batchSize)), learningRate, seeds);
           history.steps += 1;
         }
         lossSum = tf.scalar(await graph.takeLossSum());

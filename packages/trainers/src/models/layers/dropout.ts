@@ -13,6 +13,7 @@ export function dropout(name: string, rate: number, shape: readonly number[]): L
     trainable: [],
     state: [],
     outputShape: [...shape],
+    op: { kind: 'dropout', rate },
     apply: (x, context) => (context.training && rate > 0 ? tf.dropout(x, rate, undefined, context.nextSeed()) : x),
   };
 }

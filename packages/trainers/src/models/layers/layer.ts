@@ -21,14 +21,15 @@ export const INFERENCE: ForwardContext = Object.freeze({ training: false, nextSe
 
 /**
  * What a layer computes, for a backend that builds a whole training step as one graph (the native
- * one). Layers without it (dropout, batch norm) keep a network on the op-by-op path.
+ * one). Layers without it (batch norm) keep a network on the op-by-op path.
  */
 export type LayerOp =
   | { readonly kind: 'dense'; readonly bias: boolean }
   | { readonly kind: 'conv2d'; readonly padding: 'same' | 'valid' }
   | { readonly kind: 'activation'; readonly activation: Activation }
   | { readonly kind: 'max-pool'; readonly size: number }
-  | { readonly kind: 'reshape'; readonly shape: readonly number[] };
+  | { readonly kind: 'reshape'; readonly shape: readonly number[] }
+  | { readonly kind: 'dropout'; readonly rate: number };
 
 export interface Layer {
   readonly name: string;

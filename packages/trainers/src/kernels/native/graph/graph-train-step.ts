@@ -27,8 +27,10 @@ interface SessionBackend {
 }
 
 export interface GraphTrainStep {
-  /** One optimizer step on the rows `rows` of the fed data; the loss is summed inside the session. */
-  step(rows: Int32Array, learningRate: number): void;
+  /** Dropout layers, each wanting a fresh seed per step. */
+  readonly dropoutLayers: number;
+  /** One optimizer step on the rows `rows` of the fed data (one seed per dropout layer); the loss is summed inside the session. */
+  step(rows: Int32Array, learningRate: number, dropoutSeeds?: readonly number[]): void;
   /** Σ (batch loss × batch rows) since the last call, then reset to 0. */
   takeLossSum(): Promise<number>;
   /** Copies the session's weights into the network's tfjs variables. */
@@ -53,7 +55,7 @@ export function openGraphSessions(): number {
 
 /**
  * The graph step for `net`, or undefined when the native backend is not active, a layer has no
- * graph form (dropout, batch norm) or tfjs-node lacks SavedModel sessions. CCH_NATIVE_GRAPH=0 turns
+ * graph form (batch norm) or tfjs-node lacks SavedModel sessions. CCH_NATIVE_GRAPH=0 turns
  * it off (the op-by-op path, for comparison).
  */
 export function graphTrainStep(net: Network, loss: GraphLoss, optimizer: ResolvedOptimizerOptions, data: GraphTrainData): GraphTrainStep | undefined {
@@ -93,15 +95,24 @@ export function graphTrainStep(net: Network, loss: GraphLoss, optimizer: Resolve
   let t = 0;
   let disposed = false;
   return {
-    step(rows, learningRate) {
+    dropoutLayers: graph.dropoutLayers,
+    step(rows, learningRate, dropoutSeeds = []) {
       t += 1;
       const hyper =
         o.name === 'sgd'
           ? [learningRate]
           : [learningRate, o.beta1 ** t, o.beta2 ** t, o.epsilon * Math.sqrt(1 - o.beta2 ** t), learningRate * o.weightDecay];
-      const feeds = [tf.tensor1d(rows, 'int32'), tf.tensor1d(hyper)];
-      tf.dispose(run([...constantFeeds, [graph.feeds.rows, feeds[0]], [graph.feeds.hyper, feeds[1]]], [graph.fetches.step]));
-      tf.dispose(feeds);
+      const feeds: [string, tf.Tensor][] = [
+        [graph.feeds.rows, tf.tensor1d(rows, 'int32')],
+        [graph.feeds.hyper, tf.tensor1d(hyper)],
+      ];
+      if (graph.feeds.dropoutSeeds !== undefined) {
+        if (dropoutSeeds.length !== graph.dropoutLayers) throw new Error(`graph step: ${graph.dropoutLayers} dropout seeds expected, got ${dropoutSeeds.length}`);
+        // The context's uint32 seeds as int32 pairs (StatelessRandomUniform's seed is two int32s).
+        feeds.push([graph.feeds.dropoutSeeds, tf.tensor2d(Int32Array.from(dropoutSeeds.flatMap((s) => [s | 0, 0])), [graph.dropoutLayers, 2], 'int32')]);
+      }
+      tf.dispose(run([...constantFeeds, ...feeds], [graph.fetches.step]));
+      tf.dispose(feeds.map(([, t]) => t));
     },
     async takeLossSum() {
       const [sum] = run([], [graph.fetches.lossSum]);

@@ -6,7 +6,7 @@
 import protobuf from 'protobufjs';
 
 /** TensorFlow's DataType enum values used here. */
-export const DT = { float: 1, int32: 3, resource: 20 } as const;
+export const DT = { float: 1, int32: 3, bool: 10, resource: 20 } as const;
 
 const shape = { fields: { dim: { rule: 'repeated', type: 'Dim', id: 2 }, unknownRank: { type: 'bool', id: 3 } }, nested: { Dim: { fields: { size: { type: 'int64', id: 1 } } } } };
 

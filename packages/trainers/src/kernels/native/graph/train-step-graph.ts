@@ -33,10 +33,12 @@ export interface TrainStepGraphSpec {
 /** Names of the graph's feeds and fetches (`name:k` output references). */
 export interface TrainStepGraph {
   nodes: NodeDef[];
-  feeds: { x: string; targets: string; weights?: string; rows: string; hyper: string; init: string[] };
+  feeds: { x: string; targets: string; weights?: string; rows: string; hyper: string; init: string[]; dropoutSeeds?: string };
   fetches: { init: string; step: string; lossSum: string; resetLoss: string; weights: string[] };
   /** Length of the `hyper` feed: [lr] for sgd, [lr, β1ᵗ, β2ᵗ, ε̂, lr·λ] for adam / adamw. */
   hyperLength: number;
+  /** Dropout layers: the `dropoutSeeds` feed is this many rows of two int32 seeds, fresh every step. */
+  dropoutLayers: number;
 }
 
 const STRIDES_1 = attr.ints([1, 1, 1, 1]);
@@ -90,6 +92,12 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
   const weights = spec.weighted ? g.placeholder('weights', DT.float) : undefined;
   const wb = weights === undefined ? undefined : gather('weights_batch', weights);
 
+  const dropoutLayers = ops.filter((op) => op.kind === 'dropout').length;
+  const dropoutSeeds = dropoutLayers > 0 ? g.placeholder('dropout_seeds', DT.int32) : undefined;
+  const seedRows = dropoutSeeds === undefined ? '' : g.op('Unpack', 'dropout_seed_rows', [dropoutSeeds], { T: attr.int32(), num: attr.int(dropoutLayers), axis: attr.int(0) });
+  const masks = new Map<number, string>();
+  let dropoutIndex = 0;
+
   // Forward, remembering each layer's input and output.
   const reads = params.map(read);
   const ins: string[] = [];
@@ -121,6 +129,15 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
       case 'reshape':
         cur = g.op('Reshape', name, [cur, g.constInts(`${name}/shape`, [-1, ...op.shape])], { T: attr.float(), Tshape: attr.int32() });
         break;
+      case 'dropout': {
+        // Inverted dropout as in layers/dropout.ts: keep a unit when u ≥ rate, scale by 1/(1 − rate).
+        const u = g.op('StatelessRandomUniform', `${name}/uniform`, [shapeOf(g, name, cur), `${seedRows}:${dropoutIndex++}`], { dtype: attr.float(), T: attr.int32(), Tseed: attr.int32() });
+        const keep = g.op('Cast', `${name}/keep`, [g.f('GreaterEqual', `${name}/kept`, [u, g.constFloat(`${name}/rate`, op.rate)])], { SrcT: attr.type(DT.bool), DstT: attr.float() });
+        const mask = g.f('Mul', `${name}/mask`, [keep, g.constFloat(`${name}/scale`, 1 / (1 - op.rate))]);
+        masks.set(li, mask);
+        cur = g.f('Mul', name, [cur, mask]);
+        break;
+      }
     }
     outs.push(cur);
   });
@@ -184,6 +201,9 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
       case 'reshape':
         dy = g.op('Reshape', name, [dy, shapeOf(g, name, ins[li])], { T: attr.float(), Tshape: attr.int32() });
         break;
+      case 'dropout':
+        dy = g.f('Mul', name, [dy, masks.get(li)!]);
+        break;
     }
   }
 
@@ -208,9 +228,10 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
 
   return {
     nodes: g.nodes,
-    feeds: { x, targets, weights, rows, hyper, init: initFeeds },
+    feeds: { x, targets, weights, rows, hyper, init: initFeeds, dropoutSeeds },
     fetches: { init: initDone, step, lossSum, resetLoss, weights: reads },
     hyperLength,
+    dropoutLayers,
   };
 }
 
