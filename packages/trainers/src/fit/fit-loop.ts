@@ -7,6 +7,10 @@
  *   loss added to a running sum — all inside one tf.tidy, with no read-back → once per epoch:
  *   read the summed loss, evaluate the validation split, report, early-stop.
  *
+ * On the native backend a step whose network and objective have a graph form is instead one
+ * TensorFlow session run (kernels/native/graph/): the same batches and dropout seeds, the weights
+ * copied back to the tfjs variables after each epoch.
+ *
  * tf.memory().numTensors is the same at the end of every epoch (tested).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -112,6 +116,7 @@ export async function fitLoop(
 
   const step = (xb: tf.Tensor, tb: readonly tf.Tensor[], wb: tf.Tensor | undefined, learningRate: number): tf.Scalar => {
     const { value, grads } = tf.variableGrads(() => weightedMean(objective.perSample(net.apply(xb, context), tb), wb), variables);
+    // Only the op-by-op path calls step, and it always has an optimizer.
     optimizer!.apply(
       variables.map((v) => grads[v.name] ?? tf.zerosLike(v)),
       learningRate,
