@@ -92,8 +92,8 @@ export async function fitLoop(
   // On the native backend a whole step is one TensorFlow session run when the network and the
   // objective have a graph form; the op-by-op path below otherwise.
   const graph: GraphTrainStep | undefined =
-    objective.graphLoss !== undefined && train.targets.length === 1
-      ? graphTrainStep(net, objective.graphLoss, opts.optimizer, { x: train.x, targets: train.targets[0], weights: train.weights })
+    objective.graphLoss !== undefined && train.targets.length === (objective.graphKd === undefined ? 1 : 2)
+      ? graphTrainStep(net, objective.graphLoss, objective.graphKd, opts.optimizer, { x: train.x, targets: train.targets[0], teacher: train.targets[1], weights: train.weights })
       : undefined;
   const optimizer: Optimizer | undefined = graph === undefined ? createOptimizer(opts.optimizer, variables) : undefined;
   const batchRng = options.rng.derive('batches');

@@ -18,8 +18,10 @@ export interface Objective {
   perSample(outputs: tf.Tensor, targets: readonly tf.Tensor[]): tf.Tensor;
   /** Correct predictions in a batch (classification only), for the validation accuracy. */
   correct?(outputs: tf.Tensor, targets: readonly tf.Tensor[]): tf.Scalar;
-  /** The same loss by name, when a whole-step graph can express it (one target tensor, no KD term). */
+  /** The task loss by name, for the native whole-step graph. */
   readonly graphLoss?: GraphLoss;
+  /** The KD term of `graphLoss` (targets[1] is then the teacher's). */
+  readonly graphKd?: ResolvedKdOptions;
 }
 
 /** The objective of a task, with a KD term when `kd` is given. */
@@ -36,6 +38,8 @@ export function taskObjective(task: Task, kd?: ResolvedKdOptions): Objective {
       : (o: tf.Tensor, t: tf.Tensor) => squaredErrorPerSample(o, t);
   return {
     name: `kd-${kd.form}`,
+    graphLoss: task === 'classification' ? 'cross-entropy' : 'mse',
+    graphKd: kd,
     perSample: (o, t) => combineKd(base(o, t[0]), distill(o, t[1]), kd),
     correct,
   };

@@ -1,12 +1,13 @@
 /**
  * The whole-step graph (native backend only) against the op-by-op path on the same backend: the
  * same fits from the same seed agree to float32 rounding in loss and weights, for each layer kind,
- * loss and optimizer it expresses; sessions are freed; dropout is seeded per step; networks it cannot express (batch norm) fall back.
+ * loss (KD included) and optimizer it expresses; sessions are freed; dropout is seeded per step; networks it cannot express (batch norm) fall back.
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, testing } from '@cch-lab/core';
 import type { ModelSpec } from '../../../models/model-spec.js';
 import type { TrainOptions } from '../../../fit/train-options.js';
+import type { KdOptions } from '../../../losses/kd-loss.js';
 import { train } from '../../../train.js';
 import { useBackend } from '../../../testing-fixtures/backends.js';
 import { nativeTestsRun } from '../../../testing-fixtures/native-suite.js';
@@ -23,6 +24,8 @@ interface Case {
   data: typeof classification;
   modality: string;
   options: TrainOptions;
+  /** Distil from a teacher trained on this modality. */
+  kd?: KdOptions & { teacherModality: string };
 }
 
 const CASES: [string, Case][] = [
@@ -31,6 +34,8 @@ const CASES: [string, Case][] = [
   ['mlp sigmoid, adamw, squared error', { spec: { kind: 'mlp', hidden: [12], activation: 'sigmoid' }, data: regression, modality: 'x1', options: { optimizer: { name: 'adamw', weightDecay: 0.05 } } }],
   ['linear, plain sgd, full batch', { spec: { kind: 'linear' }, data: classification, modality: 'a', options: { optimizer: { name: 'sgd' }, batchSize: 'full' } }],
   ['cnn same padding, elu, adam', { spec: { kind: 'cnn', filters: [4, 6], dense: [8], activation: 'elu' }, data: images, modality: 'image', options: { optimizer: { name: 'adam' } } }],
+  ['mlp, adam, KD hinton (λ 0.6, T 2)', { spec: { kind: 'mlp', hidden: [16] }, data: classification, modality: 'b', options: {}, kd: { lambda: 0.6, temperature: 2, teacherModality: 'a' } }],
+  ['mlp, sgd, KD theorem, regression', { spec: { kind: 'mlp', hidden: [8] }, data: regression, modality: 'x1', options: { optimizer: { name: 'sgd', momentum: 0.5 } }, kd: { lambda: 0.8, form: 'theorem', teacherModality: 'x2' } }],
   ['cnn valid padding, leaky-relu, sgd', { spec: { kind: 'cnn', filters: [4], padding: 'valid', activation: 'leaky-relu' }, data: images, modality: 'image', options: { optimizer: { name: 'sgd', learningRate: 0.05 } } }],
 ];
 
@@ -39,14 +44,17 @@ async function fit(c: Case, graph: boolean) {
   if (!graph) process.env.CCH_NATIVE_GRAPH = '0';
   let sessionsDuringFit = 0;
   try {
+    const teacher = c.kd === undefined ? undefined : await train(c.spec, c.data, { modality: c.kd.teacherModality, train: { epochs: 2, batchSize: 32 }, rng: createRng('graph-teacher') });
     const m = await train(c.spec, c.data, {
       modality: c.modality,
+      kd: teacher === undefined || c.kd === undefined ? undefined : { ...c.kd, teacher },
       train: { epochs: 2, batchSize: 32, ...c.options },
       rng: createRng('graph-fit'),
       onEpochEnd: () => (sessionsDuringFit = Math.max(sessionsDuringFit, openGraphSessions())),
     });
     const result = { losses: m.history.epochs.map((e) => e.loss), valLosses: m.history.epochs.map((e) => e.valLoss ?? 0), weights: m.net.readWeights(), sessionsDuringFit };
     m.dispose();
+    teacher?.dispose();
     return result;
   } finally {
     if (previous === undefined) delete process.env.CCH_NATIVE_GRAPH;

@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from '../../../models/network.js';
+import type { ResolvedKdOptions } from '../../../losses/kd-loss.js';
 import type { ResolvedOptimizerOptions } from '../../../optimizers.js';
 import { nativeBackend } from '../tf-raw-ops.js';
 import { buildTrainStepGraph, graphOps, type GraphLoss, type TrainStepGraph } from './train-step-graph.js';
@@ -42,6 +43,8 @@ export interface GraphTrainData {
   x: tf.Tensor2D;
   /** The objective's one target tensor (labels one-hot, or regression targets). */
   targets: tf.Tensor;
+  /** The KD target (teacher log-probabilities at T, or predictions) when the objective distils. */
+  teacher?: tf.Tensor;
   weights?: tf.Tensor1D;
 }
 
@@ -58,7 +61,7 @@ export function openGraphSessions(): number {
  * graph form (batch norm) or tfjs-node lacks SavedModel sessions. CCH_NATIVE_GRAPH=0 turns
  * it off (the op-by-op path, for comparison).
  */
-export function graphTrainStep(net: Network, loss: GraphLoss, optimizer: ResolvedOptimizerOptions, data: GraphTrainData): GraphTrainStep | undefined {
+export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOptions | undefined, optimizer: ResolvedOptimizerOptions, data: GraphTrainData): GraphTrainStep | undefined {
   if (process.env.CCH_NATIVE_GRAPH === '0') return undefined;
   const native = nativeBackend();
   if (native === undefined || graphOps(net.layers) === undefined) return undefined;
@@ -70,6 +73,7 @@ export function graphTrainStep(net: Network, loss: GraphLoss, optimizer: Resolve
     layers: net.layers,
     variableShapes: variables.map((v) => v.shape),
     loss,
+    kd,
     weighted: data.weights !== undefined,
     optimizer,
     outputUnits: net.outputUnits,
@@ -91,6 +95,10 @@ export function graphTrainStep(net: Network, loss: GraphLoss, optimizer: Resolve
     [graph.feeds.x, data.x],
     [graph.feeds.targets, data.targets],
   ];
+  if (graph.feeds.teacher !== undefined) {
+    if (data.teacher === undefined) throw new Error('graph step: a KD objective needs the teacher target');
+    constantFeeds.push([graph.feeds.teacher, data.teacher]);
+  }
   if (graph.feeds.weights !== undefined && data.weights !== undefined) constantFeeds.push([graph.feeds.weights, data.weights]);
   let t = 0;
   let disposed = false;

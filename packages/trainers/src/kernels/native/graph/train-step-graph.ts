@@ -8,6 +8,7 @@
  * The formulas are those of the op-by-op path (losses/, optimizers.ts, resource-optimizer.ts);
  * results agree with it to float32 rounding (tested), not bit for bit.
  */
+import type { ResolvedKdOptions } from '../../../losses/kd-loss.js';
 import type { ResolvedOptimizerOptions } from '../../../optimizers.js';
 import type { Layer, LayerOp } from '../../../models/layers/layer.js';
 import { GraphBuilder, attr } from './graph-builder.js';
@@ -21,6 +22,8 @@ export interface TrainStepGraphSpec {
   /** Shapes of the trainable variables, in the network's order. */
   variableShapes: readonly (readonly number[])[];
   loss: GraphLoss;
+  /** A distillation term (losses/kd-loss.ts) against a fed teacher target. */
+  kd?: ResolvedKdOptions;
   /** Per-row loss weights are fed (Σwᵢlᵢ / Σwᵢ). */
   weighted: boolean;
   optimizer: ResolvedOptimizerOptions;
@@ -33,7 +36,7 @@ export interface TrainStepGraphSpec {
 /** Names of the graph's feeds and fetches (`name:k` output references). */
 export interface TrainStepGraph {
   nodes: NodeDef[];
-  feeds: { x: string; targets: string; weights?: string; rows: string; hyper: string; init: string[]; dropoutSeeds?: string };
+  feeds: { x: string; targets: string; teacher?: string; weights?: string; rows: string; hyper: string; init: string[]; dropoutSeeds?: string };
   fetches: { init: string; step: string; lossSum: string; resetLoss: string; weights: string[] };
   /** Length of the `hyper` feed: [lr] for sgd, [lr, β1ᵗ, β2ᵗ, ε̂, lr·λ] for adam / adamw. */
   hyperLength: number;
@@ -89,6 +92,8 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
   const gather = (name: string, t: string) => g.op('GatherV2', name, [t, rows, axis0], { Tparams: attr.float(), Tindices: attr.int32(), Taxis: attr.int32() });
   const xb = gather('x_batch', x);
   const tb = gather('targets_batch', targets);
+  const teacher = spec.kd === undefined ? undefined : g.placeholder('teacher', DT.float);
+  const teacherBatch = teacher === undefined ? undefined : gather('teacher_batch', teacher);
   const weights = spec.weighted ? g.placeholder('weights', DT.float) : undefined;
   const wb = weights === undefined ? undefined : gather('weights_batch', weights);
 
@@ -155,6 +160,7 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
     perRow = g.op('Mean', 'squared_error', [g.f('Square', 'residual_sq', [diff]), g.constInts('axis_1', [1], true)], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
     perRowGrad = g.f('Mul', 'residual_grad', [diff, g.constFloat('two_over_k', 2 / spec.outputUnits)]);
   }
+  if (spec.kd !== undefined && teacherBatch !== undefined) [perRow, perRowGrad] = withDistillation(g, spec, cur, teacherBatch, perRow, perRowGrad);
   const sum0 = (name: string, t: string) => g.op('Sum', name, [t, axis0], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
   let loss: string;
   let dOut: string;
@@ -228,11 +234,41 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
 
   return {
     nodes: g.nodes,
-    feeds: { x, targets, weights, rows, hyper, init: initFeeds, dropoutSeeds },
+    feeds: { x, targets, teacher, weights, rows, hyper, init: initFeeds, dropoutSeeds },
     fetches: { init: initDone, step, lossSum, resetLoss, weights: reads },
     hyperLength,
     dropoutLayers,
   };
+}
+
+/**
+ * Adds the KD term to the per-row loss and its gradient: classification T²·KL(p_t ‖ softmax(s/T))
+ * from the teacher's log-probabilities (gradient λT·(softmax(s/T) − p_t)), regression the squared
+ * error to the teacher's prediction; the task term is scaled by 1 − λ in the hinton form.
+ */
+function withDistillation(g: GraphBuilder, spec: TrainStepGraphSpec, outputs: string, teacher: string, task: string, taskGrad: string): [string, string] {
+  const kd = spec.kd!;
+  const taskWeight = kd.form === 'hinton' ? 1 - kd.lambda : 1;
+  const scale = (name: string, t: string, k: number) => (k === 1 ? t : g.f('Mul', name, [t, g.constFloat(`${name}/factor`, k)]));
+  let distill: string;
+  let distillGrad: string;
+  if (spec.loss === 'cross-entropy') {
+    const T = kd.temperature;
+    const probabilities = g.f('Exp', 'teacher_probabilities', [teacher]);
+    const soft = g.f('SoftmaxCrossEntropyWithLogits', 'distillation', [scale('student_over_t', outputs, 1 / T), probabilities]);
+    // KL = cross-entropy − the teacher's entropy: Σ p log p added back.
+    const negEntropy = g.op('Sum', 'teacher_neg_entropy', [g.f('Mul', 'teacher_plogp', [probabilities, teacher]), g.constInts('kd_axis_1', [1], true)], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
+    distill = scale('distillation_t2', g.f('AddV2', 'distillation_kl', [`${soft}:0`, negEntropy]), T * T);
+    distillGrad = scale('distillation_grad', `${soft}:1`, T);
+  } else {
+    const diff = g.f('Sub', 'teacher_residual', [outputs, teacher]);
+    distill = g.op('Mean', 'teacher_squared_error', [g.f('Square', 'teacher_residual_sq', [diff]), g.constInts('kd_axis_1', [1], true)], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
+    distillGrad = g.f('Mul', 'teacher_residual_grad', [diff, g.constFloat('kd_two_over_k', 2 / spec.outputUnits)]);
+  }
+  return [
+    g.f('AddV2', 'kd_per_row', [scale('task_weighted', task, taskWeight), scale('distillation_weighted', distill, kd.lambda)]),
+    g.f('AddV2', 'kd_per_row_grad', [scale('task_grad_weighted', taskGrad, taskWeight), scale('distillation_grad_weighted', distillGrad, kd.lambda)]),
+  ];
 }
 
 function poolAttrs(size: number) {
