@@ -128,7 +128,7 @@ export async function fitLoop(
     for (let epoch = 0; epoch < opts.epochs; epoch++) {
       const epochStart = performance.now();
       const learningRate = learningRateAt(opts.schedule, opts.optimizer.learningRate, epoch, opts.epochs);
-      let lossSum: tf.Scalar;
+      let loss: number;
       if (graph !== undefined) {
         const order = fullBatch ? Int32Array.from({ length: n }, (_, i) => i) : batchRng.permutation(n);
         for (let start = 0; start < n; start += batchSize) {
@@ -136,30 +136,33 @@ export async function fitLoop(
           graph.step(order.subarray(start, Math.min(n, start + batchSize)), learningRate, seeds);
           history.steps += 1;
         }
-        lossSum = tf.scalar(await graph.takeLossSum());
+        loss = (await graph.takeLossSum()) / n;
         graph.syncWeights();
-      } else if (fullBatch) {
-        lossSum = tf.tidy(() => tf.mul(step(train.x, train.targets, train.weights, learningRate), n));
-        history.steps += 1;
       } else {
-        const order = batchRng.permutation(n);
-        lossSum = tf.scalar(0);
-        for (let start = 0; start < n; start += batchSize) {
-          const end = Math.min(n, start + batchSize);
-          const previous = lossSum;
-          lossSum = tf.tidy(() => {
-            const rows = tf.tensor1d(order.subarray(start, end), 'int32');
-            const xb = tf.gather(train.x, rows);
-            const tb = train.targets.map((t) => tf.gather(t, rows));
-            const wb = train.weights === undefined ? undefined : tf.gather(train.weights, rows);
-            return tf.add(previous, tf.mul(step(xb, tb, wb, learningRate), end - start));
-          });
-          previous.dispose();
+        let lossSum: tf.Scalar;
+        if (fullBatch) {
+          lossSum = tf.tidy(() => tf.mul(step(train.x, train.targets, train.weights, learningRate), n));
           history.steps += 1;
+        } else {
+          const order = batchRng.permutation(n);
+          lossSum = tf.scalar(0);
+          for (let start = 0; start < n; start += batchSize) {
+            const end = Math.min(n, start + batchSize);
+            const previous = lossSum;
+            lossSum = tf.tidy(() => {
+              const rows = tf.tensor1d(order.subarray(start, end), 'int32');
+              const xb = tf.gather(train.x, rows);
+              const tb = train.targets.map((t) => tf.gather(t, rows));
+              const wb = train.weights === undefined ? undefined : tf.gather(train.weights, rows);
+              return tf.add(previous, tf.mul(step(xb, tb, wb, learningRate), end - start));
+            });
+            previous.dispose();
+            history.steps += 1;
+          }
         }
+        loss = (await lossSum.data())[0] / n;
+        lossSum.dispose();
       }
-      const loss = (await lossSum.data())[0] / n;
-      lossSum.dispose();
       const record: EpochRecord = { epoch: epoch + 1, loss, learningRate, seconds: 0 };
       if (val !== undefined && val.x.shape[0] > 0) Object.assign(record, await evaluateSplit(net, val, objective, opts.evalBatchSize));
       record.seconds = (performance.now() - epochStart) / 1000;

@@ -28,17 +28,15 @@ export interface Objective {
 export function taskObjective(task: Task, kd?: ResolvedKdOptions): Objective {
   const base = task === 'classification' ? crossEntropyPerSample : squaredErrorPerSample;
   const correct = task === 'classification' ? countCorrect : undefined;
-  if (kd === undefined) {
-    const name = task === 'classification' ? 'cross-entropy' : 'mse';
-    return { name, perSample: (o, t) => base(o, t[0]), correct, graphLoss: name };
-  }
+  const graphLoss = task === 'classification' ? 'cross-entropy' : 'mse';
+  if (kd === undefined) return { name: graphLoss, perSample: (o, t) => base(o, t[0]), correct, graphLoss };
   const distill =
     task === 'classification'
       ? (o: tf.Tensor, t: tf.Tensor) => distillationPerSample(o, t, kd.temperature)
       : (o: tf.Tensor, t: tf.Tensor) => squaredErrorPerSample(o, t);
   return {
     name: `kd-${kd.form}`,
-    graphLoss: task === 'classification' ? 'cross-entropy' : 'mse',
+    graphLoss,
     graphKd: kd,
     perSample: (o, t) => combineKd(base(o, t[0]), distill(o, t[1]), kd),
     correct,

@@ -36,6 +36,11 @@ export class GraphBuilder {
     return this.op(op, name, inputs, { T: attr.float(), ...attrs }, control);
   }
 
+  /** A float32 Sum or Mean over the axes held by the int32 node `axes`, dropping them. */
+  reduce(op: 'Sum' | 'Mean', name: string, input: string, axes: string): string {
+    return this.op(op, name, [input, axes], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
+  }
+
   placeholder(name: string, dtype: number): string {
     return this.op('Placeholder', name, [], { dtype: attr.type(dtype) });
   }

@@ -89,6 +89,7 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
   const unpack = g.f('Unpack', 'hyper_values', [hyper], { num: attr.int(hyperLength), axis: attr.int(0) });
   const hv = Array.from({ length: hyperLength }, (_, k) => `${unpack}:${k}`);
   const axis0 = g.constInts('axis_0', [0], true);
+  const axis1 = g.constInts('axis_1', [1], true);
   const gather = (name: string, t: string) => g.op('GatherV2', name, [t, rows, axis0], { Tparams: attr.float(), Tindices: attr.int32(), Taxis: attr.int32() });
   const xb = gather('x_batch', x);
   const tb = gather('targets_batch', targets);
@@ -156,22 +157,20 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
     perRow = `${sce}:0`;
     perRowGrad = `${sce}:1`;
   } else {
-    const diff = g.f('Sub', 'residual', [cur, tb]);
-    perRow = g.op('Mean', 'squared_error', [g.f('Square', 'residual_sq', [diff]), g.constInts('axis_1', [1], true)], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
-    perRowGrad = g.f('Mul', 'residual_grad', [diff, g.constFloat('two_over_k', 2 / spec.outputUnits)]);
+    [perRow, perRowGrad] = squaredError(g, 'residual', cur, tb, axis1, spec.outputUnits);
   }
-  if (spec.kd !== undefined && teacherBatch !== undefined) [perRow, perRowGrad] = withDistillation(g, spec, cur, teacherBatch, perRow, perRowGrad);
-  const sum0 = (name: string, t: string) => g.op('Sum', name, [t, axis0], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
+  if (spec.kd !== undefined && teacherBatch !== undefined) [perRow, perRowGrad] = withDistillation(g, spec, cur, teacherBatch, perRow, perRowGrad, axis1);
+  const sum0 = (name: string, t: string) => g.reduce('Sum', name, t, axis0);
   let loss: string;
   let dOut: string;
   if (wb === undefined) {
-    loss = g.op('Mean', 'loss', [perRow, axis0], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
+    loss = g.reduce('Mean', 'loss', perRow, axis0);
     dOut = g.f('Mul', 'output_grad', [perRowGrad, g.f('Reciprocal', 'inv_rows', [count])]);
   } else {
     const total = sum0('weight_sum', wb);
     loss = g.f('RealDiv', 'loss', [sum0('weighted_loss_sum', g.f('Mul', 'weighted_loss', [perRow, wb])), total]);
     const share = g.f('RealDiv', 'row_share', [wb, total]);
-    dOut = g.f('Mul', 'output_grad', [perRowGrad, g.op('ExpandDims', 'row_share_col', [share, g.constInts('axis_1b', [1], true)], { T: attr.float(), Tdim: attr.int32() })]);
+    dOut = g.f('Mul', 'output_grad', [perRowGrad, g.op('ExpandDims', 'row_share_col', [share, axis1], { T: attr.float(), Tdim: attr.int32() })]);
   }
   const accumulate = g.op('AssignAddVariableOp', 'loss_sum/add', [lossAcc, g.f('Mul', 'loss_times_rows', [loss, count])], { dtype: attr.float() });
 
@@ -246,7 +245,7 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
  * from the teacher's log-probabilities (gradient λT·(softmax(s/T) − p_t)), regression the squared
  * error to the teacher's prediction; the task term is scaled by 1 − λ in the hinton form.
  */
-function withDistillation(g: GraphBuilder, spec: TrainStepGraphSpec, outputs: string, teacher: string, task: string, taskGrad: string): [string, string] {
+function withDistillation(g: GraphBuilder, spec: TrainStepGraphSpec, outputs: string, teacher: string, task: string, taskGrad: string, axis1: string): [string, string] {
   const kd = spec.kd!;
   const taskWeight = kd.form === 'hinton' ? 1 - kd.lambda : 1;
   const scale = (name: string, t: string, k: number) => (k === 1 ? t : g.f('Mul', name, [t, g.constFloat(`${name}/factor`, k)]));
@@ -257,18 +256,22 @@ function withDistillation(g: GraphBuilder, spec: TrainStepGraphSpec, outputs: st
     const probabilities = g.f('Exp', 'teacher_probabilities', [teacher]);
     const soft = g.f('SoftmaxCrossEntropyWithLogits', 'distillation', [scale('student_over_t', outputs, 1 / T), probabilities]);
     // KL = cross-entropy − the teacher's entropy: Σ p log p added back.
-    const negEntropy = g.op('Sum', 'teacher_neg_entropy', [g.f('Mul', 'teacher_plogp', [probabilities, teacher]), g.constInts('kd_axis_1', [1], true)], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
+    const negEntropy = g.reduce('Sum', 'teacher_neg_entropy', g.f('Mul', 'teacher_plogp', [probabilities, teacher]), axis1);
     distill = scale('distillation_t2', g.f('AddV2', 'distillation_kl', [`${soft}:0`, negEntropy]), T * T);
     distillGrad = scale('distillation_grad', `${soft}:1`, T);
   } else {
-    const diff = g.f('Sub', 'teacher_residual', [outputs, teacher]);
-    distill = g.op('Mean', 'teacher_squared_error', [g.f('Square', 'teacher_residual_sq', [diff]), g.constInts('kd_axis_1', [1], true)], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
-    distillGrad = g.f('Mul', 'teacher_residual_grad', [diff, g.constFloat('kd_two_over_k', 2 / spec.outputUnits)]);
+    [distill, distillGrad] = squaredError(g, 'teacher_residual', outputs, teacher, axis1, spec.outputUnits);
   }
   return [
     g.f('AddV2', 'kd_per_row', [scale('task_weighted', task, taskWeight), scale('distillation_weighted', distill, kd.lambda)]),
     g.f('AddV2', 'kd_per_row_grad', [scale('task_grad_weighted', taskGrad, taskWeight), scale('distillation_grad_weighted', distillGrad, kd.lambda)]),
   ];
+}
+
+/** Squared error per row, mean over the k output columns (losses/mse.ts), and its gradient 2(p − y)/k. */
+function squaredError(g: GraphBuilder, name: string, predictions: string, targets: string, axis1: string, k: number): [string, string] {
+  const diff = g.f('Sub', name, [predictions, targets]);
+  return [g.reduce('Mean', `${name}/mean_sq`, g.f('Square', `${name}/sq`, [diff]), axis1), g.f('Mul', `${name}/grad`, [diff, g.constFloat(`${name}/two_over_k`, 2 / k)])];
 }
 
 function poolAttrs(size: number) {
