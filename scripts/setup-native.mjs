@@ -10,7 +10,7 @@
  *
  * Steps: versions → tools → npm package (npm pack + its runtime deps, into the cache) → wheel (pip
  * download, or CCH_TF_WHEEL) → extract (two libraries and the header closure only) → strip →
- * build (node-pre-gyp / node-gyp, no download) → link into node_modules → smoke test.
+ * build (node-pre-gyp / node-gyp, no download) → stderr helper → link into node_modules → smoke test.
  *
  * The built package lives in a cache outside node_modules, keyed by the tfjs-node and TensorFlow
  * versions; when it is already built only the link step runs (seconds). `--link-only` never
@@ -150,7 +150,8 @@ Builds @tensorflow/tfjs-node against the TensorFlow C library from the PyPI whee
 libtensorflow download), keeps it in a cache outside node_modules and links it in.
 
   (no option)   build once per tfjs-node/TensorFlow version pair, else only relink (seconds)
-  --link-only   relink from the cache after \`npm ci\`; never downloads or builds
+  --link-only   relink from the cache after \`npm ci\`; never downloads or builds (but for
+                the one-file stderr helper, compiled in a second when missing)
   --force       rebuild even when the cache holds a build (with --link-only: replace a
                 node_modules package this script did not put there)
   --gpu         UNTESTED: @tensorflow/tfjs-node-gpu from the CUDA \`tensorflow\` wheel + nvidia wheels
@@ -529,6 +530,35 @@ function findAddon(pkgDir) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The stderr helper: a one-file Node-API addon (scripts/native/stderr-redirect.c) that lets
+// @cch-lab/core keep TensorFlow's load-time absl notice off stderr, so oneDNN can be on by default.
+
+const STDERR_HELPER = 'cch-stderr-redirect.node';
+const STDERR_HELPER_SOURCE = path.join(ROOT, 'scripts', 'native', 'stderr-redirect.c');
+
+/** Compiles the helper into the cached package (a second) unless it is there from this source. */
+function stderrHelper(cfg) {
+  const out = path.join(cfg.packageDir, STDERR_HELPER);
+  const stamp = `${out}.source`;
+  const source = fs.readFileSync(STDERR_HELPER_SOURCE, 'utf8');
+  if (fs.existsSync(out) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === source) return { note: `${STDERR_HELPER} up to date` };
+  const cc = [process.env.CC, 'cc', 'gcc'].find((c) => c && which(c));
+  const include = path.join(path.resolve(path.dirname(process.execPath), '..'), 'include', 'node');
+  if (!cc || !fs.existsSync(path.join(include, 'node_api.h'))) {
+    return { note: `skipped: ${cc ? `no node_api.h under ${include}` : 'no C compiler (cc, gcc or $CC)'}; oneDNN stays off by default (README, "Backends")` };
+  }
+  const tmp = `${out}.tmp-${process.pid}`;
+  const r = run(cc, ['-shared', '-fPIC', '-O2', '-Wall', `-I${include}`, STDERR_HELPER_SOURCE, '-o', tmp]);
+  if (r.status !== 0) {
+    fs.rmSync(tmp, { force: true });
+    return { note: `skipped: ${cc} failed (${lastLines(r.out, 1)}); oneDNN stays off by default` };
+  }
+  fs.renameSync(tmp, out);
+  fs.writeFileSync(stamp, source);
+  return { note: `${STDERR_HELPER} built with ${cc}` };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Link: copy the package's small files into node_modules, symlink the big ones from the cache.
 
 const LINKED = new Set(['lib', 'deps', 'node_modules']);
@@ -666,7 +696,7 @@ function main() {
       );
     }
     if (!cached) {
-      stepCount = opts.gpu ? 9 : 8;
+      stepCount = opts.gpu ? 10 : 9;
       info(opts.force ? 'rebuilding (--force)' : 'no build in the cache for these versions: building once');
       current = 'tools';
       const tools = step('tools', 'python, C++ compiler, make, Node headers, node-gyp, disk space', () => checkTools(cfg, !cfg.wheelFile));
@@ -708,9 +738,11 @@ function main() {
         fs.rmSync(work, { recursive: true, force: true });
       }
     } else {
-      stepCount = 2;
+      stepCount = 3;
       info(`the cache holds a build (${cached.wheel}, built ${cached.builtAt}): relinking only`);
     }
+    current = 'stderr helper';
+    step('stderr helper', `${STDERR_HELPER} from scripts/native/stderr-redirect.c (keeps TensorFlow's load-time notice off stderr)`, () => stderrHelper(cfg));
     current = 'link';
     step('link', `into ${path.relative(ROOT, cfg.target)}`, () => link(cfg, manifest, opts));
     current = 'smoke test';

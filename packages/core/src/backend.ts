@@ -6,6 +6,7 @@
  */
 import type * as TfModule from '@tensorflow/tfjs';
 import { BackendError, UnknownMethodError } from './errors.js';
+import { importNativePackage, type NativeLoad } from './native-load.js';
 
 // tfjs costs ≈ 0.5 s to load: loaded with the first backend choice or probe, not with the package
 // (every command that trains or estimates with a network chooses a backend first).
@@ -51,6 +52,9 @@ export interface BackendProbe {
   available: boolean;
   /** Why it is unavailable (the load or init error, shortened). */
   error?: string;
+  /** Native backends: TensorFlow's oneDNN kernels are on, and what decided it. */
+  oneDnn?: boolean;
+  oneDnnBy?: NativeLoad['oneDnnBy'];
 }
 
 export interface BackendInfo {
@@ -128,12 +132,14 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
               .map((p) => `${p.name}: ${p.error ?? 'unavailable'}`)
               .join('; ')})`
         : `${name} was requested by ${requestedBy === 'option' ? '--backend' : 'CCH_BACKEND'}`;
+    // Reports carry the reason: oneDNN changes a native run's numbers in their last bits.
+    const numerics = probe.oneDnn === undefined ? '' : `; TensorFlow's oneDNN kernels ${probe.oneDnn ? 'on' : 'off'}`;
     return {
       name,
       tfBackend: TF_BACKEND_NAMES[name],
       requested,
       requestedBy,
-      reason,
+      reason: reason + numerics,
       probes,
       tfjsVersion: tf.version.tfjs ?? tf.version_core,
     };
@@ -180,25 +186,18 @@ async function loadBackend(name: BackendName): Promise<BackendProbe> {
   const pkg = BACKEND_PACKAGES[name];
   const tf = await loadTf();
   try {
+    let native: NativeLoad | undefined;
     if (name === 'node' || name === 'node-gpu') {
-      // TensorFlow's C++ start-up log (an absl warning, the CPU-feature notice) would go to stderr
-      // on every load; keep it quiet unless the user set the level.
-      if (process.env.TF_CPP_MIN_LOG_LEVEL === undefined) process.env.TF_CPP_MIN_LOG_LEVEL = '2';
-      // oneDNN off unless the user turns it on (TF_ENABLE_ONEDNN_OPTS=1): with it on, TensorFlow
-      // prints an INFO line to stderr at load that no log level silences (absl logs before its
-      // initialisation). It trains the benchmark CNN 1.7× faster; either way the same seed gives the
-      // same bits per machine and intra-op thread count (measured; README, "Backends").
-      if (process.env.TF_ENABLE_ONEDNN_OPTS === undefined) process.env.TF_ENABLE_ONEDNN_OPTS = '0';
       // A variable specifier keeps TypeScript and bundlers from requiring the optional package.
       const specifier: string = pkg;
-      await import(specifier);
+      native = await importNativePackage(specifier);
     } else if (name === 'wasm') {
       await import('@tensorflow/tfjs-backend-wasm');
     }
     if (tf.findBackendFactory(TF_BACKEND_NAMES[name]) === null && tf.findBackend(TF_BACKEND_NAMES[name]) === null) {
       return { name, package: pkg, available: false, error: 'the package loaded but registered no backend' };
     }
-    return { name, package: pkg, available: true };
+    return native === undefined ? { name, package: pkg, available: true } : { name, package: pkg, available: true, oneDnn: native.oneDnn, oneDnnBy: native.oneDnnBy };
   } catch (error) {
     return { name, package: pkg, available: false, error: shortError(error) };
   }

@@ -66,6 +66,8 @@ export type { Where } from './validate.js';
 // Tensor backend
 export { AUTO_BACKEND_ORDER, BACKEND_NAMES, chooseBackend, probeBackend, probeAllBackends, parseBackendRequest, activeTfBackend } from './backend.js';
 export type { BackendName, BackendRequest, BackendInfo, BackendProbe, ChooseBackendOptions } from './backend.js';
+export { backendNumerics, nativeLoadState } from './native-load.js';
+export type { NativeLoad } from './native-load.js';
 
 // Progress, content identity
 export { silentReporter, recordingReporter } from './reporter.js';

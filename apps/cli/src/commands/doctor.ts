@@ -41,6 +41,14 @@ export interface NativeStatus {
   line: string;
 }
 
+/** `, oneDNN on (…)` as the load decided it; without the stderr helper, how to get it. */
+function oneDnnNote(probe: BackendProbe): string {
+  if (probe.oneDnn === undefined) return '';
+  const by = probe.oneDnnBy === 'TF_ENABLE_ONEDNN_OPTS' ? 'by TF_ENABLE_ONEDNN_OPTS' : probe.oneDnnBy ?? '';
+  const hint = probe.oneDnnBy === 'default (no stderr helper)' ? ': `npm run setup:native -- --link-only` builds the helper that turns it on quietly' : '';
+  return `, oneDNN ${probe.oneDnn ? 'on' : 'off'}, ${by}${hint}`;
+}
+
 /** The marker scripts/setup-native.mjs writes into the package it links. */
 export interface NativeLink {
   cache: string;
@@ -63,12 +71,12 @@ export function nativeBackendStatus(
     ? `, TensorFlow ${found.linked.tfVersion}${found.linked.wheel ? ` from ${found.linked.wheel}` : ''}, linked by npm run setup:native`
     : '';
   if (gpu?.available) {
-    return { available: true, package: gpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${gpu.package} (CUDA${via})` };
+    return { available: true, package: gpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${gpu.package} (CUDA${via}${oneDnnNote(gpu)})` };
   }
   if (cpu?.available) {
     // auto takes wasm before it (core's AUTO_BACKEND_ORDER), so say how to use it.
     const use = '; auto takes wasm first (faster on these experiments\' small models): --backend node or CCH_BACKEND=node uses it';
-    return { available: true, package: cpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${cpu.package} (libtensorflow${via})${use}` };
+    return { available: true, package: cpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${cpu.package} (libtensorflow${via}${oneDnnNote(cpu)})${use}` };
   }
   const pkg = cpu?.package ?? '@tensorflow/tfjs-node';
   let line: string;

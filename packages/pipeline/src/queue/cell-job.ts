@@ -79,6 +79,6 @@ export function checkCellJob(job: CellJobData, here: { codeVersion: string; back
     }
   }
   const key = keyCell(definition, config, job.cell, here.backend).key;
-  if (key !== job.key) refuse(`this worker computes the cache key ${key}, the coordinator ${job.key}: the config does not read the same here`);
+  if (key !== job.key) refuse(`this worker computes the cache key ${key}, the coordinator ${job.key}: the config does not read the same here, or the backend's numerics differ (oneDNN on one side only: TF_ENABLE_ONEDNN_OPTS)`);
   return { definition, config };
 }

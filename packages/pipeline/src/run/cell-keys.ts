@@ -3,6 +3,7 @@
  * coordinator and a queue worker (which recomputes it on its own machine, so a worker whose code,
  * config reading or data differ never returns numbers under another run's key).
  */
+import { backendNumerics } from '@cch-lab/core';
 import { fingerprintFiles } from '@cch-lab/data';
 import type { AnyExperiment } from '../config/resolve-config.js';
 import type { Cell } from '../types.js';
@@ -25,7 +26,8 @@ export function keyCell(definition: AnyExperiment, config: Record<string, unknow
     experimentVersion: definition.version,
     codeVersion: codeVersion(),
     seed: (config as { seed: number }).seed,
-    backend,
+    // `node+oneDNN` when TensorFlow's oneDNN kernels are on: their numbers differ in the last bits.
+    backend: backendNumerics(backend),
     cell,
     config: cellConfigOf(definition, config),
     data,
