@@ -24,6 +24,7 @@ export function batchNorm(name: string, shape: readonly number[]): Layer {
     trainable: [gamma, beta],
     state: [runningMean, runningVariance],
     outputShape: [...shape],
+    op: { kind: 'batch-norm', momentum: MOMENTUM, epsilon: EPSILON },
     apply: (x, context) => {
       if (!context.training) return tf.batchNorm(x, runningMean, runningVariance, beta, gamma, EPSILON);
       const { mean, variance } = tf.moments(x, axes);

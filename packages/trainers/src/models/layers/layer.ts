@@ -21,7 +21,7 @@ export const INFERENCE: ForwardContext = Object.freeze({ training: false, nextSe
 
 /**
  * What a layer computes, for a backend that builds a whole training step as one graph (the native
- * one). Layers without it (batch norm) keep a network on the op-by-op path.
+ * one). A layer without it keeps its network on the op-by-op path.
  */
 export type LayerOp =
   | { readonly kind: 'dense'; readonly bias: boolean }
@@ -29,7 +29,9 @@ export type LayerOp =
   | { readonly kind: 'activation'; readonly activation: Activation }
   | { readonly kind: 'max-pool'; readonly size: number }
   | { readonly kind: 'reshape'; readonly shape: readonly number[] }
-  | { readonly kind: 'dropout'; readonly rate: number };
+  | { readonly kind: 'dropout'; readonly rate: number }
+  /** Trainable [γ, β], state [running mean, running variance]; PyTorch's momentum update, unbiased variance. */
+  | { readonly kind: 'batch-norm'; readonly momentum: number; readonly epsilon: number };
 
 export interface Layer {
   readonly name: string;

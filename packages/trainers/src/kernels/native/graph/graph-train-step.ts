@@ -58,7 +58,7 @@ export function openGraphSessions(): number {
 
 /**
  * The graph step for `net`, or undefined when the native backend is not active, a layer has no
- * graph form (batch norm) or tfjs-node lacks SavedModel sessions. CCH_NATIVE_GRAPH=0 turns
+ * graph form (`Layer.op`) or tfjs-node lacks SavedModel sessions. CCH_NATIVE_GRAPH=0 turns
  * it off (the op-by-op path, for comparison).
  */
 export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOptions | undefined, optimizer: ResolvedOptimizerOptions, data: GraphTrainData): GraphTrainStep | undefined {
@@ -69,9 +69,11 @@ export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOpti
   if (typeof backend.loadSavedModelMetaGraph !== 'function' || typeof backend.runSavedModel !== 'function' || typeof backend.deleteSavedModel !== 'function') return undefined;
   const session = backend as SessionBackend;
   const variables = net.trainableVariables();
+  const state = net.layers.flatMap((l) => [...l.state]);
   const graph = buildTrainStepGraph({
     layers: net.layers,
     variableShapes: variables.map((v) => v.shape),
+    stateShapes: state.map((v) => v.shape),
     loss,
     kd,
     weighted: data.weights !== undefined,
@@ -88,7 +90,7 @@ export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOpti
       inputs.map(([name]) => ({ name: `${name}:0` })),
       outputs.map(ref),
     );
-  tf.dispose(run(graph.feeds.init.map((name, i) => [name, variables[i]]), [graph.fetches.init]));
+  tf.dispose(run([...graph.feeds.init.map((name, i): [string, tf.Tensor] => [name, variables[i]]), ...graph.feeds.initState.map((name, i): [string, tf.Tensor] => [name, state[i]])], [graph.fetches.init]));
 
   const o = optimizer;
   const constantFeeds: [string, tf.Tensor][] = [
@@ -131,7 +133,7 @@ export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOpti
     },
     syncWeights() {
       const values = run([], graph.fetches.weights);
-      variables.forEach((v, i) => v.assign(values[i]));
+      [...variables, ...state].forEach((v, i) => v.assign(values[i]));
       tf.dispose(values);
     },
     dispose() {

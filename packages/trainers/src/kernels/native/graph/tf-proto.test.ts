@@ -26,8 +26,9 @@ describe('trainers/kernels/native/graph', () => {
   let spec: Parameters<typeof buildTrainStepGraph>[0];
   beforeAll(async () => {
     await useBackend('cpu');
-    net = buildModel({ kind: 'cnn', filters: [4], dense: [6] }, { inputWidth: 64, outputUnits: 3, featureShape: [4, 4, 4] }, createRng(1));
-    spec = { layers: net.layers, variableShapes: net.trainableVariables().map((v) => v.shape), loss: 'cross-entropy', weighted: true, optimizer: resolveOptimizerOptions({ name: 'adamw' }), outputUnits: 3, tag: 't' };
+    net = buildModel({ kind: 'cnn', filters: [4], dense: [6], batchNorm: true }, { inputWidth: 64, outputUnits: 3, featureShape: [4, 4, 4] }, createRng(1));
+    const state = net.layers.flatMap((l) => [...l.state]);
+    spec = { layers: net.layers, variableShapes: net.trainableVariables().map((v) => v.shape), stateShapes: state.map((v) => v.shape), loss: 'cross-entropy', weighted: true, optimizer: resolveOptimizerOptions({ name: 'adamw' }), outputUnits: 3, tag: 't' };
   });
   afterAll(() => net.dispose());
 
@@ -53,10 +54,17 @@ describe('trainers/kernels/native/graph', () => {
     expect(graph.nodes.filter((n) => n.op === 'ResourceApplyAdam')).toHaveLength(spec.variableShapes.length);
   });
 
-  test('a network with batch norm has no graph form', () => {
-    const dropped = buildModel({ kind: 'mlp', hidden: [4], batchNorm: true }, { inputWidth: 3, outputUnits: 2 }, createRng(2));
-    expect(graphOps(dropped.layers)).toBeUndefined();
+  test('batch norm: one fused op forward and one backward per layer, its running statistics assigned in the step', () => {
+    const graph = buildTrainStepGraph(spec);
+    // The CNN's conv block and its dense block each have a batch norm.
+    expect(graph.nodes.filter((n) => n.op === 'FusedBatchNormV3')).toHaveLength(2);
+    expect(graph.nodes.filter((n) => n.op === 'FusedBatchNormGradV3')).toHaveLength(2);
+    expect(graph.feeds.initState).toHaveLength(4);
+    expect(graph.fetches.weights).toHaveLength(spec.variableShapes.length + 4);
+    const step = graph.nodes.find((n) => n.name === graph.fetches.step)!;
+    const assigned = graph.nodes.filter((n) => n.op === 'AssignVariableOp' && /^state_\d+\/assign_\d+$/.test(n.name)).map((n) => `^${n.name}`);
+    expect(assigned).toHaveLength(4);
+    for (const a of assigned) expect(step.input).toContain(a);
     expect(graphOps(net.layers)).toHaveLength(net.layers.length);
-    dropped.dispose();
   });
 });

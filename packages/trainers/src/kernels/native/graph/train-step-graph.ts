@@ -21,6 +21,8 @@ export interface TrainStepGraphSpec {
   layers: readonly Layer[];
   /** Shapes of the trainable variables, in the network's order. */
   variableShapes: readonly (readonly number[])[];
+  /** Shapes of the layers' state variables (batch norm's running statistics), in the network's order. */
+  stateShapes: readonly (readonly number[])[];
   loss: GraphLoss;
   /** A distillation term (losses/kd-loss.ts) against a fed teacher target. */
   kd?: ResolvedKdOptions;
@@ -36,7 +38,8 @@ export interface TrainStepGraphSpec {
 /** Names of the graph's feeds and fetches (`name:k` output references). */
 export interface TrainStepGraph {
   nodes: NodeDef[];
-  feeds: { x: string; targets: string; teacher?: string; weights?: string; rows: string; hyper: string; init: string[]; dropoutSeeds?: string };
+  feeds: { x: string; targets: string; teacher?: string; weights?: string; rows: string; hyper: string; init: string[]; initState: string[]; dropoutSeeds?: string };
+  /** `weights`: the trainable variables, then the state variables. */
   fetches: { init: string; step: string; lossSum: string; resetLoss: string; weights: string[] };
   /** Length of the `hyper` feed: [lr] for sgd, [lr, β1ᵗ, β2ᵗ, ε̂, lr·λ] for adam / adamw. */
   hyperLength: number;
@@ -68,11 +71,14 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
   const needsFirst = o.name !== 'sgd' || o.momentum > 0;
   const first = needsFirst ? spec.variableShapes.map((s, i) => variable(`moment1_${i}`, s)) : [];
   const second = o.name !== 'sgd' ? spec.variableShapes.map((s, i) => variable(`moment2_${i}`, s)) : [];
+  const states = spec.stateShapes.map((s, i) => variable(`state_${i}`, s));
   const lossAcc = variable('loss_sum', []);
   const initFeeds = params.map((_, i) => g.placeholder(`init_${i}`, DT.float));
+  const initStateFeeds = states.map((_, i) => g.placeholder(`init_state_${i}`, DT.float));
   const zero = g.constFloat('zero', 0);
   const inits = [
     ...params.map((p, i) => assign(p, initFeeds[i])),
+    ...states.map((st, i) => assign(st, initStateFeeds[i])),
     ...[...first, ...second].map((m, j) => assign(m, g.f('ZerosLike', `${m}/zeros`, [initFeeds[j % params.length]]))),
     assign(lossAcc, zero),
   ];
@@ -106,10 +112,14 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
 
   // Forward, remembering each layer's input and output.
   const reads = params.map(read);
+  const stateReads = states.map(read);
+  const stateUpdates: string[] = [];
+  const batchNorms = new Map<number, { fused: string; input: string }>();
   const ins: string[] = [];
   const outs: string[] = [];
   let cur = xb;
   let v = 0;
+  let sv = 0;
   const varIndex: number[] = [];
   ops.forEach((op, li) => {
     ins.push(cur);
@@ -144,6 +154,20 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
         cur = g.f('Mul', name, [cur, mask]);
         break;
       }
+      case 'batch-norm': {
+        // FusedBatchNormV3 wants NHWC: a dense layer's [batch, features] as [batch, 1, 1, features].
+        // With exponential_avg_factor m its mean/variance outputs are already (1 − m)·running + m·batch
+        // (the unbiased batch variance), PyTorch's update.
+        const features = spec.variableShapes[v][0];
+        const input = spec.layers[li].outputShape.length === 1 ? asNhwc(g, `${name}/as_nhwc`, cur, features) : cur;
+        const fused = g.op('FusedBatchNormV3', `${name}/fused`, [input, reads[v], reads[v + 1], stateReads[sv], stateReads[sv + 1]], batchNormAttrs(op.epsilon, op.momentum));
+        stateUpdates.push(assign(states[sv], `${fused}:1`), assign(states[sv + 1], `${fused}:2`));
+        batchNorms.set(li, { fused, input });
+        cur = input === cur ? `${fused}:0` : asRows(g, name, `${fused}:0`, features);
+        v += 2;
+        sv += 2;
+        break;
+      }
     }
     outs.push(cur);
   });
@@ -175,7 +199,7 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
   const accumulate = g.op('AssignAddVariableOp', 'loss_sum/add', [lossAcc, g.f('Mul', 'loss_times_rows', [loss, count])], { dtype: attr.float() });
 
   // Backward, layer by layer; no input gradient below the first layer with variables.
-  const firstTrainable = ops.findIndex((op) => op.kind === 'dense' || op.kind === 'conv2d');
+  const firstTrainable = ops.findIndex((op) => op.kind === 'dense' || op.kind === 'conv2d' || op.kind === 'batch-norm');
   const grads: string[] = new Array(params.length);
   let dy = dOut;
   for (let li = ops.length - 1; li >= firstTrainable && li >= 0; li--) {
@@ -209,6 +233,21 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
       case 'dropout':
         dy = g.f('Mul', name, [dy, masks.get(li)!]);
         break;
+      case 'batch-norm': {
+        const { fused, input } = batchNorms.get(li)!;
+        const features = spec.variableShapes[vi][0];
+        const dense = input !== ins[li];
+        const fusedGrad = g.op(
+          'FusedBatchNormGradV3',
+          `${name}/fused`,
+          [dense ? asNhwc(g, `${name}/dy_as_nhwc`, dy, features) : dy, input, reads[vi], `${fused}:3`, `${fused}:4`, `${fused}:5`],
+          batchNormAttrs(op.epsilon),
+        );
+        grads[vi] = `${fusedGrad}:1`;
+        grads[vi + 1] = `${fusedGrad}:2`;
+        if (wantInput) dy = dense ? asRows(g, name, `${fusedGrad}:0`, features) : `${fusedGrad}:0`;
+        break;
+      }
     }
   }
 
@@ -229,12 +268,12 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
     const beta2 = g.constFloat(`param_${i}/beta2`, o.beta2);
     return g.op('ResourceApplyAdam', `param_${i}/adam`, [p, first[i], second[i], hv[1], hv[2], hv[0], beta1, beta2, hv[3], grad], { ...noLock, use_nesterov: attr.bool(false) }, control);
   });
-  const step = g.f('Identity', 'step_done', [loss], {}, [...updates, accumulate]);
+  const step = g.f('Identity', 'step_done', [loss], {}, [...updates, ...stateUpdates, accumulate]);
 
   return {
     nodes: g.nodes,
-    feeds: { x, targets, teacher, weights, rows, hyper, init: initFeeds, dropoutSeeds },
-    fetches: { init: initDone, step, lossSum, resetLoss, weights: reads },
+    feeds: { x, targets, teacher, weights, rows, hyper, init: initFeeds, initState: initStateFeeds, dropoutSeeds },
+    fetches: { init: initDone, step, lossSum, resetLoss, weights: [...reads, ...stateReads] },
     hyperLength,
     dropoutLayers,
   };
@@ -272,6 +311,26 @@ function withDistillation(g: GraphBuilder, spec: TrainStepGraphSpec, outputs: st
 function squaredError(g: GraphBuilder, name: string, predictions: string, targets: string, axis1: string, k: number): [string, string] {
   const diff = g.f('Sub', name, [predictions, targets]);
   return [g.reduce('Mean', `${name}/mean_sq`, g.f('Square', `${name}/sq`, [diff]), axis1), g.f('Mul', `${name}/grad`, [diff, g.constFloat(`${name}/two_over_k`, 2 / k)])];
+}
+
+/** Training-mode FusedBatchNormV3 / FusedBatchNormGradV3 attributes (float32, NHWC). */
+function batchNormAttrs(epsilon: number, momentum?: number) {
+  return {
+    T: attr.float(),
+    U: attr.float(),
+    epsilon: { f: epsilon },
+    data_format: attr.string('NHWC'),
+    is_training: attr.bool(true),
+    ...(momentum === undefined ? {} : { exponential_avg_factor: { f: momentum } }),
+  };
+}
+
+function asNhwc(g: GraphBuilder, name: string, t: string, features: number): string {
+  return g.op('Reshape', name, [t, g.constInts(`${name}/shape`, [-1, 1, 1, features])], { T: attr.float(), Tshape: attr.int32() });
+}
+
+function asRows(g: GraphBuilder, name: string, t: string, features: number): string {
+  return g.op('Reshape', `${name}/as_rows`, [t, g.constInts(`${name}/rows_shape`, [-1, features])], { T: attr.float(), Tshape: attr.int32() });
 }
 
 function poolAttrs(size: number) {
