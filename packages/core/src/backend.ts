@@ -20,11 +20,11 @@ export const BACKEND_NAMES = ['node-gpu', 'node', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /**
- * What `auto` tries, in order. wasm comes before the native CPU backend because it is faster on
- * this project's workloads, measured on 2 cores with the trainers' kernels for both: TCGA quick
- * 44 s on wasm against 75 s native, the benchmark CNN 1.1 against 1.6 s an epoch — small models,
- * where TensorFlow's per-op cost dominates and cells already run one per core. The native backend
- * wins on large dense products (the 784-256 MLP: 0.23 against 0.40 s an epoch): `--backend node`.
+ * What `auto` tries, in order. wasm comes before the native CPU backend for its determinism, not
+ * its speed: its numbers are the same on every machine, native's only per machine and intra-op
+ * thread count (README, "Determinism"). With the one-run graph step and oneDNN the native backend
+ * is as fast or faster (2 cores: TCGA quick 112 s against wasm's 107 s, MNIST-M quick 57 s against
+ * 108 s, the benchmark CNN 0.6–0.8× PyTorch's epoch against 1.6–2.1×): `--backend node`.
  */
 export const AUTO_BACKEND_ORDER: readonly BackendName[] = ['node-gpu', 'wasm', 'node', 'cpu'];
 export type BackendRequest = BackendName | 'auto';

@@ -68,7 +68,7 @@ describe('cli/commands/doctor', () => {
 
     it('says it is available, and where it came from when setup:native linked it', () => {
       const ok = [probe('node-gpu', false, 'not installed'), probe('node', true), probe('wasm', true), probe('cpu', true)];
-      const use = "; auto takes wasm first (faster on these experiments' small models): --backend node or CCH_BACKEND=node uses it";
+      const use = "; auto takes wasm first (the same numbers on every machine; native's repeat per machine and thread count): --backend node or CCH_BACKEND=node uses it (faster for CNNs)";
       expect(nativeBackendStatus(ok)).toMatchObject({ available: true, line: `native backend: available — @tensorflow/tfjs-node (libtensorflow)${use}` });
       const linked = { cache: '/c', tfVersion: '2.21.0', wheel: 'tensorflow_cpu-2.21.0-cp311-cp311-manylinux_2_27_x86_64.whl' };
       expect(nativeBackendStatus(ok, { linked }).line).toBe(

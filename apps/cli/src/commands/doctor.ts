@@ -75,7 +75,7 @@ export function nativeBackendStatus(
   }
   if (cpu?.available) {
     // auto takes wasm before it (core's AUTO_BACKEND_ORDER), so say how to use it.
-    const use = '; auto takes wasm first (faster on these experiments\' small models): --backend node or CCH_BACKEND=node uses it';
+    const use = '; auto takes wasm first (the same numbers on every machine; native\'s repeat per machine and thread count): --backend node or CCH_BACKEND=node uses it (faster for CNNs)';
     return { available: true, package: cpu.package, linked: found.linked, cachedBuilds, line: `native backend: available — ${cpu.package} (libtensorflow${via}${oneDnnNote(cpu)})${use}` };
   }
   const pkg = cpu?.package ?? '@tensorflow/tfjs-node';
