@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 
 interface StderrHelper {
   redirect(file: string): number;
@@ -64,8 +65,10 @@ export async function importNativePackage(pkg: string): Promise<NativeLoad> {
   }
   // TensorFlow reads 0/false as off; anything else leaves its x86 default, on.
   const oneDnn = !['0', 'false'].includes(env.TF_ENABLE_ONEDNN_OPTS.trim().toLowerCase());
-  // A user who asked for TensorFlow's INFO log (level 0) sees the notice too.
-  const quiet = helper !== undefined && oneDnn && Number(env.TF_CPP_MIN_LOG_LEVEL) >= 1;
+  // A user who asked for TensorFlow's INFO log (level 0) sees the notice too. fd 2 is the
+  // process's: only the main thread moves it (a worker thread's load finds the library loaded and
+  // prints nothing, and two threads swapping fd 2 at once could leave it on a temporary file).
+  const quiet = helper !== undefined && oneDnn && Number(env.TF_CPP_MIN_LOG_LEVEL) >= 1 && isMainThread;
   try {
     if (quiet) await importQuietly(pkg, helper);
     else await import(pkg);
