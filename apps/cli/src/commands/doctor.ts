@@ -41,12 +41,16 @@ export interface NativeStatus {
   line: string;
 }
 
-/** `, oneDNN on (…)` as the load decided it; without the stderr helper, how to get it. */
+/** `, oneDNN on|off (why)` as the load decided it; without the stderr helper, how to get it. */
 function oneDnnNote(probe: BackendProbe): string {
   if (probe.oneDnn === undefined) return '';
-  const by = probe.oneDnnBy === 'TF_ENABLE_ONEDNN_OPTS' ? 'by TF_ENABLE_ONEDNN_OPTS' : probe.oneDnnBy ?? '';
-  const hint = probe.oneDnnBy === 'default (no stderr helper)' ? ': `npm run setup:native -- --link-only` builds the helper that turns it on quietly' : '';
-  return `, oneDNN ${probe.oneDnn ? 'on' : 'off'}, ${by}${hint}`;
+  const why =
+    probe.oneDnnBy === 'TF_ENABLE_ONEDNN_OPTS'
+      ? 'TF_ENABLE_ONEDNN_OPTS'
+      : probe.oneDnnBy === 'default (stderr helper present)'
+        ? "the default with setup:native's stderr helper"
+        : 'the default without the stderr helper; `npm run setup:native -- --link-only` builds it';
+  return `, oneDNN ${probe.oneDnn ? 'on' : 'off'} (${why})`;
 }
 
 /** The marker scripts/setup-native.mjs writes into the package it links. */
