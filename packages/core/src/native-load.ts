@@ -82,14 +82,22 @@ export async function importNativePackage(pkg: string): Promise<NativeLoad> {
 }
 
 async function importQuietly(pkg: string, helper: StderrHelper): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cch-tf-load-'));
-  const file = path.join(dir, 'stderr.txt');
-  const saved = helper.redirect(file);
+  let dir: string | undefined;
+  let saved: number | undefined;
+  try {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cch-tf-load-'));
+    saved = helper.redirect(path.join(dir, 'stderr.txt'));
+  } catch {
+    // No temporary file (a full or read-only tmpdir): load with the notice rather than not at all.
+    if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+    await import(pkg);
+    return;
+  }
   try {
     await import(pkg);
   } finally {
     helper.restore(saved);
-    passOn(fs.readFileSync(file, 'utf8'));
+    passOn(fs.readFileSync(path.join(dir, 'stderr.txt'), 'utf8'));
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

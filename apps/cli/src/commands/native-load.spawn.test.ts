@@ -1,9 +1,10 @@
 /**
  * The native backend's load on the built CLI, in child processes (TensorFlow reads the real
  * environment, which jest's process.env is not): with setup:native's stderr helper, oneDNN is on by
- * default and its load-time notice stays off stderr, while TF_CPP_MIN_LOG_LEVEL=0 still shows it
- * and TF_ENABLE_ONEDNN_OPTS=0 turns oneDNN off. Runs where tfjs-node loads and always under
- * CCH_EXPECT_NATIVE=1 (CI after a successful setup); skipped otherwise.
+ * default and its load-time notice stays off stderr, while TF_CPP_MIN_LOG_LEVEL=0 still shows it,
+ * TF_ENABLE_ONEDNN_OPTS=0 turns oneDNN off, and without a usable temporary directory it loads
+ * anyway. Runs where tfjs-node loads and always under CCH_EXPECT_NATIVE=1 (CI after a successful
+ * setup); skipped otherwise.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -48,6 +49,12 @@ function doctor(env: Record<string, string> = {}): { reason: string; native: str
 
   it('shows the notice when TensorFlow’s INFO log is asked for (the capture is what hides it)', () => {
     expect(doctor({ TF_CPP_MIN_LOG_LEVEL: '0' }).stderr).toMatch(/oneDNN custom operations are on/);
+  }, 60_000);
+
+  it('still loads, notice and all, where no temporary file can hold it', () => {
+    const { reason, stderr } = doctor({ TMPDIR: path.join(repoRoot, 'no-such-dir', 'tmp') });
+    expect(reason).toMatch(/oneDNN kernels on/);
+    expect(stderr).toMatch(/oneDNN custom operations are on/);
   }, 60_000);
 
   it('leaves oneDNN off under TF_ENABLE_ONEDNN_OPTS=0', () => {
