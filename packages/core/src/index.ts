@@ -78,3 +78,10 @@ export type { WorkerPool } from './worker-pool.js';
 
 // Test assertions
 export * as testing from './testing.js';
+
+// Native TensorFlow graphs (tfjs-node's SavedModel sessions)
+export { GraphBuilder, attr as graphAttr } from './native-graph/graph-builder.js';
+export { DT as TF_DTYPE, encodeSavedModel } from './native-graph/tf-proto.js';
+export type { AttrValue as GraphAttrValue, NodeDef as GraphNodeDef } from './native-graph/tf-proto.js';
+export { openGraphSession, openGraphSessions } from './native-graph/graph-session.js';
+export type { GraphSession } from './native-graph/graph-session.js';

@@ -5,7 +5,7 @@
  * are freed; dropout is seeded per step.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createRng, testing } from '@cch-lab/core';
+import { createRng, openGraphSessions, testing } from '@cch-lab/core';
 import type { ModelSpec } from '../../../models/model-spec.js';
 import type { TrainOptions } from '../../../fit/train-options.js';
 import type { KdOptions } from '../../../losses/kd-loss.js';
@@ -13,7 +13,6 @@ import { train } from '../../../train.js';
 import { useBackend } from '../../../testing-fixtures/backends.js';
 import { nativeTestsRun } from '../../../testing-fixtures/native-suite.js';
 import { pairedClassification, pairedImages, pairedRegression } from '../../../testing-fixtures/paired-data.js';
-import { openGraphSessions } from './graph-train-step.js';
 
 const run = await nativeTestsRun();
 const classification = pairedClassification({ n: 300, classes: 3, dims: { a: 12, b: 5 }, strength: { a: 1, b: 0 }, frequencies: [0.6, 0.3, 0.1], rng: createRng('graph-step') });

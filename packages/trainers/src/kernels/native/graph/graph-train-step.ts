@@ -1,31 +1,18 @@
 /**
  * Runs a network's training steps as one TensorFlow session run each, on the native backend.
  *
- * tfjs-node exposes no way to add a graph function to its eager context, but it loads SavedModels
- * into sessions and runs them with tfjs tensors as feeds (shared, not copied). So the step graph
- * (train-step-graph.ts) is written as a SavedModel in a temporary directory, loaded once, and the
- * weights and optimizer moments live in that session's resource variables for the fit. The tfjs
- * variables are brought up to date with `syncWeights` (the fit loop does it after every epoch,
- * before validation and checkpoints) and the session is freed by `dispose`.
+ * The step graph (train-step-graph.ts) is loaded into a session once (core's openGraphSession:
+ * a SavedModel through tfjs-node), and the weights and optimizer moments live in that session's
+ * resource variables for the fit. The tfjs variables are brought up to date with `syncWeights`
+ * (the fit loop does it after every epoch, before validation and checkpoints) and the session is
+ * freed by `dispose`.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { openGraphSession } from '@cch-lab/core';
 import type { Network } from '../../../models/network.js';
 import type { ResolvedKdOptions } from '../../../losses/kd-loss.js';
 import type { ResolvedOptimizerOptions } from '../../../optimizers.js';
-import { nativeBackend } from '../tf-raw-ops.js';
-import { buildTrainStepGraph, graphOps, type GraphLoss, type TrainStepGraph } from './train-step-graph.js';
-import { encodeSavedModel } from './tf-proto.js';
-
-const TAG = 'cch-train-step';
-
-interface SessionBackend {
-  loadSavedModelMetaGraph(dir: string, tags: string): number;
-  runSavedModel(id: number, inputs: tf.Tensor[], infos: { name: string }[], outputs: string[]): tf.Tensor[];
-  deleteSavedModel(id: number): void;
-}
+import { buildTrainStepGraph, graphOps, type GraphLoss } from './train-step-graph.js';
 
 export interface GraphTrainStep {
   /** Dropout layers, each wanting a fresh seed per step. */
@@ -48,13 +35,7 @@ export interface GraphTrainData {
   weights?: tf.Tensor1D;
 }
 
-let sessions = 0;
-let open = 0;
-
-/** Graph-step sessions loaded and not yet disposed (for tests). */
-export function openGraphSessions(): number {
-  return open;
-}
+let graphs = 0;
 
 /**
  * The graph step for `net`, or undefined when the native backend is not active, a layer has no
@@ -62,12 +43,7 @@ export function openGraphSessions(): number {
  * it off (the op-by-op path, for comparison).
  */
 export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOptions | undefined, optimizer: ResolvedOptimizerOptions, data: GraphTrainData): GraphTrainStep | undefined {
-  if (process.env.CCH_NATIVE_GRAPH === '0') return undefined;
-  const native = nativeBackend();
-  if (native === undefined || graphOps(net.layers) === undefined) return undefined;
-  const backend = native as unknown as Partial<SessionBackend>;
-  if (typeof backend.loadSavedModelMetaGraph !== 'function' || typeof backend.runSavedModel !== 'function' || typeof backend.deleteSavedModel !== 'function') return undefined;
-  const session = backend as SessionBackend;
+  if (process.env.CCH_NATIVE_GRAPH === '0' || tf.getBackend() !== 'tensorflow' || graphOps(net.layers) === undefined) return undefined;
   const variables = net.trainableVariables();
   const state = net.layers.flatMap((l) => [...l.state]);
   const graph = buildTrainStepGraph({
@@ -79,18 +55,11 @@ export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOpti
     weighted: data.weights !== undefined,
     optimizer,
     outputUnits: net.outputUnits,
-    tag: `cch-${process.pid}-${++sessions}`,
+    tag: `cch-${process.pid}-${++graphs}`,
   });
-  const id = loadGraph(session, graph);
-  open += 1;
-  const run = (inputs: [string, tf.Tensor][], outputs: string[]) =>
-    session.runSavedModel(
-      id,
-      inputs.map(([, t]) => t),
-      inputs.map(([name]) => ({ name: `${name}:0` })),
-      outputs.map(ref),
-    );
-  tf.dispose(run([...graph.feeds.init.map((name, i): [string, tf.Tensor] => [name, variables[i]]), ...graph.feeds.initState.map((name, i): [string, tf.Tensor] => [name, state[i]])], [graph.fetches.init]));
+  const session = openGraphSession(tf, graph.nodes);
+  if (session === undefined) return undefined;
+  tf.dispose(session.run([...graph.feeds.init.map((name, i): [string, tf.Tensor] => [name, variables[i]]), ...graph.feeds.initState.map((name, i): [string, tf.Tensor] => [name, state[i]])], [graph.fetches.init]));
 
   const o = optimizer;
   const constantFeeds: [string, tf.Tensor][] = [
@@ -103,7 +72,6 @@ export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOpti
   }
   if (graph.feeds.weights !== undefined && data.weights !== undefined) constantFeeds.push([graph.feeds.weights, data.weights]);
   let t = 0;
-  let disposed = false;
   return {
     dropoutLayers: graph.dropoutLayers,
     step(rows, learningRate, dropoutSeeds = []) {
@@ -121,41 +89,23 @@ export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOpti
         // The context's uint32 seeds as int32 pairs (StatelessRandomUniform's seed is two int32s).
         feeds.push([graph.feeds.dropoutSeeds, tf.tensor2d(Int32Array.from(dropoutSeeds.flatMap((s) => [s | 0, 0])), [graph.dropoutLayers, 2], 'int32')]);
       }
-      tf.dispose(run([...constantFeeds, ...feeds], [graph.fetches.step]));
+      tf.dispose(session.run([...constantFeeds, ...feeds], [graph.fetches.step]));
       tf.dispose(feeds.map(([, t]) => t));
     },
     async takeLossSum() {
-      const [sum] = run([], [graph.fetches.lossSum]);
+      const [sum] = session.run([], [graph.fetches.lossSum]);
       const value = (await sum.data())[0];
       sum.dispose();
-      tf.dispose(run([], [graph.fetches.resetLoss]));
+      tf.dispose(session.run([], [graph.fetches.resetLoss]));
       return value;
     },
     syncWeights() {
-      const values = run([], graph.fetches.weights);
+      const values = session.run([], graph.fetches.weights);
       [...variables, ...state].forEach((v, i) => v.assign(values[i]));
       tf.dispose(values);
     },
     dispose() {
-      if (disposed) return;
-      disposed = true;
-      session.deleteSavedModel(id);
-      open -= 1;
+      session.dispose();
     },
   };
-}
-
-/** `name` or `name:k` as TensorFlow's `name:k`. */
-function ref(name: string): string {
-  return name.includes(':') ? name : `${name}:0`;
-}
-
-function loadGraph(session: SessionBackend, graph: TrainStepGraph): number {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cch-train-step-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'saved_model.pb'), encodeSavedModel(graph.nodes, TAG));
-    return session.loadSavedModelMetaGraph(dir, TAG);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -1,12 +1,11 @@
 /** The SavedModel bytes decode back to the graph written, and a step graph references only its own nodes. */
 import protobuf from 'protobufjs';
-import { createRng } from '@cch-lab/core';
+import { createRng, encodeSavedModel } from '@cch-lab/core';
 import { buildModel } from '../../../models/build-model.js';
 import type { Network } from '../../../models/network.js';
 import { useBackend } from '../../../testing-fixtures/backends.js';
 import { resolveOptimizerOptions } from '../../../optimizers.js';
 import { buildTrainStepGraph, graphOps } from './train-step-graph.js';
-import { encodeSavedModel } from './tf-proto.js';
 
 /** Reads field `id` of a message as length-delimited sub-messages / strings (a decoder independent of tf-proto.ts's schema). */
 function fields(bytes: Uint8Array, id: number): Uint8Array[] {

@@ -11,8 +11,7 @@
 import type { ResolvedKdOptions } from '../../../losses/kd-loss.js';
 import type { ResolvedOptimizerOptions } from '../../../optimizers.js';
 import type { Layer, LayerOp } from '../../../models/layers/layer.js';
-import { GraphBuilder, attr } from './graph-builder.js';
-import { DT, type NodeDef } from './tf-proto.js';
+import { GraphBuilder, TF_DTYPE as DT, graphAttr as attr, type GraphNodeDef as NodeDef } from '@cch-lab/core';
 
 /** The objectives a graph step can express. */
 export type GraphLoss = 'cross-entropy' | 'mse';

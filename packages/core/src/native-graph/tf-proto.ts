@@ -3,7 +3,8 @@
  * MetaGraphDef, GraphDef, NodeDef, AttrValue, TensorProto), as a protobufjs reflection root with
  * TensorFlow's own field numbers (tensorflow/core/framework/*.proto, protobuf/saved_model.proto).
  */
-import protobuf from 'protobufjs';
+import { createRequire } from 'node:module';
+import type * as Protobuf from 'protobufjs';
 
 /** TensorFlow's DataType enum values used here. */
 export const DT = { float: 1, int32: 3, bool: 10, resource: 20 } as const;
@@ -55,7 +56,15 @@ const DESCRIPTOR = {
   },
 };
 
-const ROOT = protobuf.Root.fromJSON(DESCRIPTOR as protobuf.INamespace);
+// protobufjs is loaded at the first encoding, not with the package (core is loaded by every command).
+let root: Protobuf.Root | undefined;
+function protoRoot(): Protobuf.Root {
+  if (root === undefined) {
+    const protobuf = createRequire(import.meta.url)('protobufjs') as typeof Protobuf;
+    root = protobuf.Root.fromJSON(DESCRIPTOR as Protobuf.INamespace);
+  }
+  return root;
+}
 
 /** An attribute value: exactly one of these. */
 export type AttrValue =
@@ -80,7 +89,7 @@ const PRODUCER = 1286;
 
 /** A SavedModel (saved_model.pb bytes) holding `nodes` as its only meta graph, under `tag`. */
 export function encodeSavedModel(nodes: readonly NodeDef[], tag: string): Uint8Array {
-  const SavedModel = ROOT.lookupType('tf.SavedModel');
+  const SavedModel = protoRoot().lookupType('tf.SavedModel');
   const message = SavedModel.fromObject({
     savedModelSchemaVersion: 1,
     metaGraphs: [{ metaInfoDef: { tags: [tag] }, graphDef: { node: nodes, versions: { producer: PRODUCER } } }],
