@@ -8,8 +8,9 @@
  *
  * Tolerance: float32 kernels sum in different orders on the two backends (≈ 1e-7 relative a step),
  * and Adam carries that through the epochs below; measured here (TensorFlow 2.21 with oneDNN,
- * tfjs-wasm 4.22), the estimates were at most 2.4e-7 nats apart (MINE 7e-8 and 1.5e-7 on
- * independent data, InfoNCE 1.2e-7 and 2.4e-7, LMI 0: its KSG counts on the latents did not move).
+ * tfjs-wasm 4.22), the estimates were at most 1.6e-6 nats apart (MINE, whose native steps run as
+ * one graph, 1.6e-6 and 2e-7 on independent data; InfoNCE 1.2e-7 and 2.4e-7; LMI 0: its KSG
+ * counts on the latents did not move).
  */
 import { chooseBackend, createRng, probeBackend, testing, type Matrix } from '@cch-lab/core';
 import type { EstimatorName } from '../types.js';
@@ -19,7 +20,7 @@ import { correlatedGaussianPair, lmiDemoData } from '../testing-fixtures/gaussia
 const nativeRuns = (await probeBackend('node')).available || process.env.CCH_EXPECT_NATIVE === '1';
 if (!nativeRuns) console.warn('neural estimators parity: tfjs-node does not load here (npm run setup:native builds it); skipped');
 
-const CROSS_BACKEND_NATS = 1e-5;
+const CROSS_BACKEND_NATS = 1e-4;
 /** Held-out estimates on independent data: the estimators' own tests' bounds (MINE, InfoNCE 0.1; LMI's KSG on 300 latents 0.12). */
 const INDEPENDENT_ATOL: Record<Neural, number> = { mine: 0.1, infonce: 0.1, lmi: 0.12 };
 

@@ -13,6 +13,7 @@ import type { MethodResult, MiTarget } from '../types.js';
 import { applyMlp, createMlp, disposeMlps, mlpVariables, type Mlp } from './mlp.js';
 import { epochBatches, rowsTensor, splitRows, targetMatrix, zScored } from './neural-data.js';
 import { MINE_DEFAULTS } from './neural-defaults.js';
+import { mineGraphStep } from './native/mine-graph.js';
 
 /** The registry body of 'mine'. Class labels enter as indicator columns. */
 export async function mineMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Promise<MethodResult> {
@@ -36,11 +37,18 @@ export async function mineMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Pr
   const smoothFrom = Math.max(0, opts.epochs - Math.max(1, Math.round(opts.epochs / 10)));
   const heldOutDv: number[] = [];
   let steps = 0;
+  // On the native backend one session run a step (native/mine-graph.ts), else op by op.
+  const graph = mineGraphStep(critic, ema, xTrain, yTrain, { learningRate: opts.learningRate, emaRate: opts.emaRate });
   try {
     for (let epoch = 0; epoch < opts.epochs; epoch++) {
       const erng = rng.derive('epoch').derive(epoch);
       for (const [b, batch] of epochBatches(train.length, opts.batchSize, erng.derive('batches')).entries()) {
         const shuffle = erng.derive('marginal').derive(b).permutation(batch.length);
+        steps++;
+        if (graph !== undefined) {
+          graph.step(batch, shuffle);
+          continue;
+        }
         tf.tidy(() => {
           const idx = tf.tensor1d(batch, 'int32');
           const xb = tf.gather(xTrain, idx);
@@ -61,12 +69,13 @@ export async function mineMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Pr
             meanEt.dispose();
           }
         });
-        steps++;
       }
+      if (epoch >= smoothFrom) graph?.syncWeights();
       if (epoch >= smoothFrom) heldOutDv.push(dvBound(critic, xHeld, yHeld, rng.derive('eval').derive(epoch), opts.evalPermutations));
       o.reporter.progress('mine', epoch + 1, opts.epochs);
     }
   } finally {
+    graph?.dispose();
     tf.dispose([xTrain, yTrain, xHeld, yHeld, ema]);
     disposeMlps(critic);
     optimizer.dispose();
