@@ -12,6 +12,7 @@ import type { MethodResult, MiTarget } from '../types.js';
 import { applyMlp, createMlp, disposeMlps, mlpVariables, type Mlp } from './mlp.js';
 import { epochBatches, rowsTensor, splitRows, targetMatrix, zScored } from './neural-data.js';
 import { INFONCE_DEFAULTS } from './neural-defaults.js';
+import { infoNceGraphStep } from './native/infonce-graph.js';
 
 /** The registry body of 'infonce'. Class labels enter as indicator columns. */
 export async function infoNceMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Promise<MethodResult> {
@@ -36,22 +37,30 @@ export async function infoNceMethod(x: Matrix, y: MiTarget, o: ResolvedOptions):
   const smoothFrom = Math.max(0, opts.epochs - Math.max(1, Math.round(opts.epochs / 10)));
   const heldOutValues: number[] = [];
   let steps = 0;
+  // On the native backend one session run a step (native/infonce-graph.ts), else op by op.
+  const graph = infoNceGraphStep(g, h, xTrain, yTrain, opts.learningRate);
   try {
     for (let epoch = 0; epoch < opts.epochs; epoch++) {
       const erng = rng.derive('epoch').derive(epoch);
       for (const batch of epochBatches(train.length, opts.batchSize, erng)) {
+        steps++;
+        if (graph !== undefined) {
+          graph.step(batch);
+          continue;
+        }
         tf.tidy(() => {
           const idx = tf.tensor1d(batch, 'int32');
           const xb = tf.gather(xTrain, idx);
           const yb = tf.gather(yTrain, idx);
           optimizer.minimize(() => tf.neg(infoNceTerm(g, h, xb, yb)) as tf.Scalar, false, vars);
         });
-        steps++;
       }
+      if (epoch >= smoothFrom) graph?.syncWeights();
       if (epoch >= smoothFrom) heldOutValues.push(heldOutBound(g, h, xHeld, yHeld, evalBatch));
       o.reporter.progress('infonce', epoch + 1, opts.epochs);
     }
   } finally {
+    graph?.dispose();
     tf.dispose([xTrain, yTrain, xHeld, yHeld]);
     disposeMlps(g, h);
     optimizer.dispose();
