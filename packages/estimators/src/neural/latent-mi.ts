@@ -22,6 +22,7 @@ import { checkK } from '../validate.js';
 import { applyMlp, createMlp, disposeMlps, mlpVariables, restoreVariables, snapshotVariables, type Mlp } from './mlp.js';
 import { epochBatches, rowsTensor, splitRows, zScored } from './neural-data.js';
 import { LMI_DEFAULTS, lmiHiddenUnits } from './neural-defaults.js';
+import { lmiGraphStep } from './native/lmi-graph.js';
 
 /** Hidden widths L, L/2, L/4 of an encoder (at least 1 each). */
 function widths(l: number): number[] {
@@ -84,11 +85,17 @@ export async function latentMiMethod(x: Matrix, y: MiTarget, o: ResolvedOptions)
   let restoredLoss = Number.NaN;
   let zx: Matrix;
   let zy: Matrix;
+  // On the native backend one session run a step (native/lmi-graph.ts), else op by op.
+  const graph = lmiGraphStep(net, xTrain, yTrain, { learningRate: opts.learningRate, dropout: opts.dropout });
   try {
     for (let epoch = 0; epoch < opts.epochs; epoch++) {
       const erng = rng.derive('epoch').derive(epoch);
       for (const [b, batch] of epochBatches(train.length, opts.batchSize, erng.derive('batches')).entries()) {
         const seed = erng.derive('dropout').derive(b).nextUint32();
+        if (graph !== undefined) {
+          graph.step(batch, seed);
+          continue;
+        }
         tf.tidy(() => {
           const idx = tf.tensor1d(batch, 'int32');
           const xb = tf.gather(xTrain, idx);
@@ -97,6 +104,7 @@ export async function latentMiMethod(x: Matrix, y: MiTarget, o: ResolvedOptions)
         });
       }
       epochsRun = epoch + 1;
+      graph?.syncWeights();
       const loss = evaluateLoss(net, xVal, yVal, opts.batchSize);
       validationLoss.push(loss);
       o.reporter.progress('lmi', epochsRun, opts.epochs, `validation loss ${loss.toFixed(4)}`);
@@ -118,6 +126,7 @@ export async function latentMiMethod(x: Matrix, y: MiTarget, o: ResolvedOptions)
     zx = encode(net.encX, xVal);
     zy = encode(net.encY, yVal);
   } finally {
+    graph?.dispose();
     if (bestWeights !== undefined) tf.dispose(bestWeights);
     tf.dispose([xTrain, yTrain, xVal, yVal]);
     disposeMlps(...nets);

@@ -19,16 +19,25 @@ const run = (await probeBackend('node')).available || process.env.CCH_EXPECT_NAT
  * one moves the estimates 3e-4 to 2e-2 apart, InfoNCE's embedding gradient with dSᵀ for dS 0.3–0.45.
  */
 const PATH_NATS = 1e-4;
+/**
+ * LMI: its validation loss after 30 epochs 4.4e-6 relative apart (2.8274946 against 2.8275070);
+ * the estimates 1.2e-3 and 2.8e-4 nats apart, as a few of KSG's neighbour counts on the latents
+ * flip (one flip moves a 250-row estimate by about 1/(250·n_x)). Dropout masks from the wrong
+ * seeds move the loss about 4e-3 relative (checked by breaking them).
+ */
+const LMI_LOSS_RTOL = 1e-4;
+const LMI_NATS = 0.01;
 const SETTINGS = { epochs: 30, learningRate: 3e-3 };
 
-type Method = 'mine' | 'infonce';
+type Method = 'mine' | 'infonce' | 'lmi';
 
 async function estimate(method: Method, data: ReturnType<typeof correlatedGaussianPair>, graph: boolean, labels: boolean) {
   const previous = process.env.CCH_NATIVE_GRAPH;
   if (!graph) process.env.CCH_NATIVE_GRAPH = '0';
   try {
     const y = labels ? Int32Array.from({ length: data.y.rows }, (_, i) => (data.y.get(i, 0) > 0 ? 1 : 0)) : data.y;
-    return (await estimateMi(method, data.x, y, { rng: createRng(3), neural: SETTINGS })).nats;
+    const e = await estimateMi(method, data.x, y, { rng: createRng(3), neural: SETTINGS });
+    return { nats: e.nats, validationLoss: e.details?.bestValidationLoss as number | undefined };
   } finally {
     if (previous === undefined) delete process.env.CCH_NATIVE_GRAPH;
     else process.env.CCH_NATIVE_GRAPH = previous;
@@ -47,12 +56,20 @@ async function estimate(method: Method, data: ReturnType<typeof correlatedGaussi
     ['infonce', 'dependent', 0.8, false],
     ['infonce', 'independent', 0, false],
     ['infonce', 'class labels', 0.8, true],
+    ['lmi', 'dependent', 0.8, false],
+    ['lmi', 'independent', 0, false],
   ] as const)('%s, %s data: agrees with the op-by-op loop, repeats bit for bit, frees its session', async (method, _label, rho, labels) => {
     const data = correlatedGaussianPair(createRng(`graph-${rho}`), 500, 3, rho);
     const tensors = tf.memory().numTensors;
     const [graph, again, eager] = [await estimate(method, data, true, labels), await estimate(method, data, true, labels), await estimate(method, data, false, labels)];
-    expect(again).toBe(graph);
-    testing.expectClose(graph, eager, { atol: PATH_NATS }, 'graph against op by op');
+    expect(again).toEqual(graph);
+    if (method === 'lmi') {
+      // KSG's counts on the latents are discrete: compare the training itself, then the estimate loosely.
+      testing.expectClose(graph.validationLoss!, eager.validationLoss!, { rtol: LMI_LOSS_RTOL }, 'validation loss, graph against op by op');
+      testing.expectClose(graph.nats, eager.nats, { atol: LMI_NATS }, 'graph against op by op');
+    } else {
+      testing.expectClose(graph.nats, eager.nats, { atol: PATH_NATS }, 'graph against op by op');
+    }
     expect(openGraphSessions()).toBe(0);
     expect(tf.memory().numTensors).toBe(tensors);
   }, 120_000);

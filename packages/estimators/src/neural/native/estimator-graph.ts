@@ -20,8 +20,10 @@ interface MlpPass {
   prefix: string;
   /** Reads of [W0, b0, W1, b1, …]. */
   reads: string[];
-  /** Each layer's input. */
+  /** Each layer's input (after its dropout mask). */
   inputs: string[];
+  /** Each layer's dropout multiplier, when the pass drops inputs. */
+  masks?: readonly string[];
   /** Per activated layer what its gradient op takes: EluGrad the outputs, LeakyReluGrad the features. */
   saved: string[];
   output: string;
@@ -94,13 +96,17 @@ export class EstimatorGraph {
     return this.g.f('Reciprocal', name, [count]);
   }
 
-  /** mlp.ts's applyMlp (without dropout) on `input`. */
-  mlpForward(prefix: string, mlp: Mlp, reads: string[], input: string): MlpPass {
+  /**
+   * mlp.ts's applyMlp on `input`; with `masks` (one dropout multiplier per layer, as tf.dropout's
+   * floor(u + keep)/keep) each layer's input is multiplied by its mask first.
+   */
+  mlpForward(prefix: string, mlp: Mlp, reads: string[], input: string, masks?: readonly string[]): MlpPass {
     const layers = mlp.weights.length;
     const inputs: string[] = [];
     const saved: string[] = [];
     let h = input;
     for (let l = 0; l < layers; l++) {
+      if (masks !== undefined) h = this.g.f('Mul', `${prefix}/layer${l}/dropout`, [h, masks[l]]);
       inputs.push(h);
       h = this.g.f('BiasAdd', `${prefix}/layer${l}/bias`, [this.matMul(`${prefix}/layer${l}/matmul`, h, reads[2 * l]), reads[2 * l + 1]]);
       if (l === layers - 1 && !mlp.activateLast) break;
@@ -112,12 +118,15 @@ export class EstimatorGraph {
         h = this.g.f('LeakyRelu', `${prefix}/layer${l}/leaky_relu`, [h], { alpha: { f: LEAKY_SLOPE } });
       }
     }
-    return { mlp, prefix, reads, inputs, saved, output: h };
+    return { mlp, prefix, reads, inputs, saved, output: h, masks };
   }
 
-  /** The gradients of [W0, b0, …] for `dOutput`, the gradient with respect to the pass's output. */
-  mlpBackward(pass: MlpPass, dOutput: string): string[] {
-    const { mlp, prefix, reads, inputs, saved } = pass;
+  /**
+   * The gradients of [W0, b0, …] for `dOutput`, the gradient with respect to the pass's output;
+   * with `wantInput` also the gradient with respect to the pass's input.
+   */
+  mlpBackward(pass: MlpPass, dOutput: string, wantInput = false): { grads: string[]; dInput?: string } {
+    const { mlp, prefix, reads, inputs, saved, masks } = pass;
     const layers = mlp.weights.length;
     const grads: string[] = new Array(2 * layers);
     let dh = dOutput;
@@ -130,9 +139,18 @@ export class EstimatorGraph {
       }
       grads[2 * l] = this.matMul(`${prefix}/layer${l}/kernel_grad`, inputs[l], dh, true, false);
       grads[2 * l + 1] = this.g.f('BiasAddGrad', `${prefix}/layer${l}/bias_grad`, [dh]);
-      if (l > 0) dh = this.matMul(`${prefix}/layer${l}/input_grad`, dh, reads[2 * l], false, true);
+      if (l > 0 || wantInput) {
+        dh = this.matMul(`${prefix}/layer${l}/input_grad`, dh, reads[2 * l], false, true);
+        if (masks !== undefined) dh = this.g.f('Mul', `${prefix}/layer${l}/dropout_grad`, [dh, masks[l]]);
+      }
     }
-    return grads;
+    return wantInput ? { grads, dInput: dh } : { grads };
+  }
+
+  /** tf.dropout's multiplier floor(u + keep)/keep from fed uniforms `u`. */
+  dropoutMask(name: string, u: string, rate: number): string {
+    const keep = this.g.constFloat(`${name}/keep`, 1 - rate);
+    return this.g.f('RealDiv', name, [this.g.f('Floor', `${name}/floor`, [this.g.f('AddV2', `${name}/shifted`, [u, keep])]), keep]);
   }
 
   /**

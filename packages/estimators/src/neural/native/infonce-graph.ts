@@ -42,8 +42,8 @@ export function infoNceGraphStep(gx: Mlp, hy: Mlp, x: tf.Tensor2D, y: tf.Tensor2
   const identity = g.op('OneHot', 'identity', [range, batch, g.constFloat('on', 1), g.constFloat('off', 0)], { T: attr.float(), TI: attr.int32(), axis: attr.int(-1) });
   const crossEntropy = g.f('SoftmaxCrossEntropyWithLogits', 'cross_entropy', [scores, identity]);
   const dScores = g.f('Mul', 'scores_grad', [`${crossEntropy}:1`, e.inverseCount('inv_batch', rowsFeed)]);
-  const gGrads = e.mlpBackward(gPass, e.matMul('g_output_grad', dScores, hPass.output));
-  const hGrads = e.mlpBackward(hPass, e.matMul('h_output_grad', dScores, gPass.output, true, false));
+  const { grads: gGrads } = e.mlpBackward(gPass, e.matMul('g_output_grad', dScores, hPass.output));
+  const { grads: hGrads } = e.mlpBackward(hPass, e.matMul('h_output_grad', dScores, gPass.output, true, false));
   e.adamStep([...gGrads, ...hGrads]);
 
   // The graph's order: g's W0, b0, …, then h's (mlpParams).

@@ -49,7 +49,7 @@ export function mineGraphStep(critic: Mlp, ema: tf.Variable, x: tf.Tensor2D, y: 
   const jointShape = g.op('Shape', 'joint_shape', [joint], { T: attr.float(), out_type: attr.int32() });
   const dJoint = g.op('Fill', 'joint_grad', [jointShape, g.f('Neg', 'neg_inv_batch', [invBatch])], { T: attr.float(), index_type: attr.int32() });
   const dMarginal = g.f('Mul', 'marginal_grad', [expMarginal, g.f('RealDiv', 'inv_batch_ema', [invBatch, emaRead])]);
-  const grads = e.mlpBackward(pass, e.concat('scores_grad', [dJoint, dMarginal], e.axis0));
+  const { grads } = e.mlpBackward(pass, e.concat('scores_grad', [dJoint, dMarginal], e.axis0));
   // The average moves after the gradient that divides by it, as tfjs's `ema.assign` after minimize.
   const rate = options.emaRate;
   const next = g.f('AddV2', 'ema_next', [g.f('Mul', 'ema_kept', [emaRead, g.constFloat('one_minus_rate', 1 - rate)]), g.f('Mul', 'ema_new', [meanExp, g.constFloat('rate', rate)])]);
