@@ -7,10 +7,11 @@
  * CCH_EXPECT_NATIVE=1 (CI after a successful setup:native), where it must load.
  *
  * Tolerance: float32 kernels sum in different orders on the two backends (≈ 1e-7 relative a step),
- * and Adam carries that through the epochs below; measured here (TensorFlow 2.21 with oneDNN,
- * tfjs-wasm 4.22), the estimates were at most 1.6e-6 nats apart (MINE, whose native steps run as
- * one graph, 1.6e-6 and 2e-7 on independent data; InfoNCE 1.2e-7 and 2.4e-7; LMI 0: its KSG
- * counts on the latents did not move).
+ * and Adam carries that through the epochs below; measured here (TensorFlow 2.21 with oneDNN and
+ * the native one-run steps, tfjs-wasm 4.22): MINE 1.6e-6 nats apart (2e-7 on independent data),
+ * InfoNCE 4.2e-6 (2.4e-7). LMI's estimate is KSG on its latents, whose neighbour counts are
+ * discrete: 2.8e-5 and 1.4e-5 apart (a flipped count moves a 300-row estimate by about
+ * 1/(300·n_x)), so it gets a tolerance of a few hundred flips, LMI_CROSS_BACKEND_NATS.
  */
 import { chooseBackend, createRng, probeBackend, testing, type Matrix } from '@cch-lab/core';
 import type { EstimatorName } from '../types.js';
@@ -21,6 +22,7 @@ const nativeRuns = (await probeBackend('node')).available || process.env.CCH_EXP
 if (!nativeRuns) console.warn('neural estimators parity: tfjs-node does not load here (npm run setup:native builds it); skipped');
 
 const CROSS_BACKEND_NATS = 1e-4;
+const LMI_CROSS_BACKEND_NATS = 0.01;
 /** Held-out estimates on independent data: the estimators' own tests' bounds (MINE, InfoNCE 0.1; LMI's KSG on 300 latents 0.12). */
 const INDEPENDENT_ATOL: Record<Neural, number> = { mine: 0.1, infonce: 0.1, lmi: 0.12 };
 
@@ -63,13 +65,13 @@ const estimates = new Map<string, number>();
 });
 
 (nativeRuns ? describe : describe.skip)('estimators/neural: native against wasm', () => {
-  test.each(METHODS)(`%s: the estimates agree within ${CROSS_BACKEND_NATS} nats`, (method) => {
+  test.each(METHODS)('%s: the estimates agree (CROSS_BACKEND_NATS; LMI: LMI_CROSS_BACKEND_NATS)', (method) => {
     for (const suffix of ['', '/independent']) {
       const wasm = estimates.get(`wasm/${method}${suffix}`);
       const node = estimates.get(`node/${method}${suffix}`);
       expect(wasm).toBeDefined();
       expect(node).toBeDefined();
-      testing.expectClose(node!, wasm!, { atol: CROSS_BACKEND_NATS }, `${method}${suffix}`);
+      testing.expectClose(node!, wasm!, { atol: method === 'lmi' ? LMI_CROSS_BACKEND_NATS : CROSS_BACKEND_NATS }, `${method}${suffix}`);
     }
   });
 });
