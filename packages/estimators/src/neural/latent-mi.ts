@@ -29,7 +29,7 @@ function widths(l: number): number[] {
   return [l, Math.max(1, Math.round(l / 2)), Math.max(1, Math.round(l / 4))];
 }
 
-interface PairedAutoencoders {
+export interface PairedAutoencoders {
   encX: Mlp;
   encY: Mlp;
   decXX: Mlp;

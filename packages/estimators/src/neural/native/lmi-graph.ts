@@ -9,18 +9,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { TF_DTYPE as DT } from '@cch-lab/core';
+import type { PairedAutoencoders } from '../latent-mi.js';
 import type { Mlp } from '../mlp.js';
 import { EstimatorGraph } from './estimator-graph.js';
-
-/** latent-mi.ts's networks, in its order. */
-export interface LmiNetworks {
-  encX: Mlp;
-  encY: Mlp;
-  decXX: Mlp;
-  decYY: Mlp;
-  decYX: Mlp;
-  decXY: Mlp;
-}
 
 export interface LmiGraphStep {
   /** One Adam step on the training rows `rows`; `seed` is the batch's dropout seed (latent-mi.ts's). */
@@ -36,7 +27,7 @@ const CROSS_Y_SEED_OFFSET = 1000;
 let graphs = 0;
 
 /** The graph step, or undefined off the native backend (or under CCH_NATIVE_GRAPH=0). */
-export function lmiGraphStep(net: LmiNetworks, x: tf.Tensor2D, y: tf.Tensor2D, options: { learningRate: number; dropout: number }): LmiGraphStep | undefined {
+export function lmiGraphStep(net: PairedAutoencoders, x: tf.Tensor2D, y: tf.Tensor2D, options: { learningRate: number; dropout: number }): LmiGraphStep | undefined {
   if (process.env.CCH_NATIVE_GRAPH === '0' || tf.getBackend() !== 'tensorflow') return undefined;
   const e = new EstimatorGraph(`cch-lmi-${process.pid}-${++graphs}`);
   const g = e.g;
