@@ -41,6 +41,20 @@ export class GraphBuilder {
     return this.op(op, name, [input, axes], { T: attr.float(), Tidx: attr.int32(), keep_dims: attr.bool(false) });
   }
 
+  /** A float32 resource variable of `shape`, shared in the session under `sharedName`. */
+  variable(name: string, shape: readonly number[], sharedName: string): string {
+    return this.op('VarHandleOp', name, [], { dtype: attr.float(), shape: attr.shape(shape), container: attr.string(''), shared_name: attr.string(sharedName) });
+  }
+
+  /** Assigns `value` to the variable `handle` (after `control`). */
+  assignVariable(handle: string, value: string, control: readonly string[] = []): string {
+    return this.op('AssignVariableOp', `${handle}/assign`, [handle, value], { dtype: attr.float() }, control);
+  }
+
+  readVariable(handle: string): string {
+    return this.op('ReadVariableOp', `${handle}/read`, [handle], { dtype: attr.float() });
+  }
+
   placeholder(name: string, dtype: number): string {
     return this.op('Placeholder', name, [], { dtype: attr.type(dtype) });
   }

@@ -51,15 +51,15 @@ export class EstimatorGraph {
   }
 
   variable(name: string, shape: readonly number[]): string {
-    return this.g.op('VarHandleOp', name, [], { dtype: attr.float(), shape: attr.shape(shape), container: attr.string(''), shared_name: attr.string(`${this.tag}/${name}`) });
+    return this.g.variable(name, shape, `${this.tag}/${name}`);
   }
 
   assign(handle: string, value: string, control: string[] = []): string {
-    return this.g.op('AssignVariableOp', `${handle}/assign`, [handle, value], { dtype: attr.float() }, control);
+    return this.g.assignVariable(handle, value, control);
   }
 
   read(handle: string): string {
-    return this.g.op('ReadVariableOp', `${handle}/read`, [handle], { dtype: attr.float() });
+    return this.g.readVariable(handle);
   }
 
   /** Trainable variables for `mlp`'s [W0, b0, …], initialised from them; returns their reads. */

@@ -60,10 +60,9 @@ export function buildTrainStepGraph(spec: TrainStepGraphSpec): TrainStepGraph {
   const g = new GraphBuilder();
   const o = spec.optimizer;
 
-  const variable = (name: string, shape: readonly number[]) =>
-    g.op('VarHandleOp', name, [], { dtype: attr.float(), shape: attr.shape(shape), container: attr.string(''), shared_name: attr.string(`${spec.tag}/${name}`) });
-  const assign = (handle: string, value: string, control: string[] = []) => g.op('AssignVariableOp', `${handle}/assign`, [handle, value], { dtype: attr.float() }, control);
-  const read = (handle: string) => g.op('ReadVariableOp', `${handle}/read`, [handle], { dtype: attr.float() });
+  const variable = (name: string, shape: readonly number[]) => g.variable(name, shape, `${spec.tag}/${name}`);
+  const assign = (handle: string, value: string, control: string[] = []) => g.assignVariable(handle, value, control);
+  const read = (handle: string) => g.readVariable(handle);
 
   // Variables and their initialisation from fed values (moments from zeros).
   const params = spec.variableShapes.map((s, i) => variable(`param_${i}`, s));
