@@ -83,5 +83,5 @@ export * as testing from './testing.js';
 export { GraphBuilder, attr as graphAttr } from './native-graph/graph-builder.js';
 export { DT as TF_DTYPE, encodeSavedModel } from './native-graph/tf-proto.js';
 export type { AttrValue as GraphAttrValue, NodeDef as GraphNodeDef } from './native-graph/tf-proto.js';
-export { openGraphSession, openGraphSessions } from './native-graph/graph-session.js';
+export { graphSessionsAvailable, openGraphSession, openGraphSessions } from './native-graph/graph-session.js';
 export type { GraphSession } from './native-graph/graph-session.js';

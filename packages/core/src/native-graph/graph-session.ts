@@ -36,16 +36,26 @@ export function openGraphSessions(): number {
   return open;
 }
 
-/**
- * Loads `nodes` into a session of the active backend, or returns undefined when that backend is
- * not tfjs-node with SavedModel sessions, or CCH_NATIVE_GRAPH=0 (the op-by-op paths then run,
- * e.g. for comparison). `tf` is the caller's tfjs module (its active backend is used).
- */
-export function openGraphSession(tf: typeof TfModule, nodes: readonly NodeDef[]): GraphSession | undefined {
+/** The active backend's SavedModel sessions: tfjs-node's, unless CCH_NATIVE_GRAPH=0 (the op-by-op paths then run, e.g. for comparison). */
+function sessionBackend(tf: typeof TfModule): SessionBackend | undefined {
   if (process.env.CCH_NATIVE_GRAPH === '0' || tf.getBackend() !== 'tensorflow') return undefined;
   const backend = tf.backend() as unknown as Partial<SessionBackend>;
   if (typeof backend.loadSavedModelMetaGraph !== 'function' || typeof backend.runSavedModel !== 'function' || typeof backend.deleteSavedModel !== 'function') return undefined;
-  const session = backend as SessionBackend;
+  return backend as SessionBackend;
+}
+
+/** Whether openGraphSession would open a session now (callers check it before building a graph). `tf`: the caller's tfjs module. */
+export function graphSessionsAvailable(tf: typeof TfModule): boolean {
+  return sessionBackend(tf) !== undefined;
+}
+
+/**
+ * Loads `nodes` into a session of the active backend, or returns undefined where
+ * graphSessionsAvailable is false. `tf` is the caller's tfjs module (its active backend is used).
+ */
+export function openGraphSession(tf: typeof TfModule, nodes: readonly NodeDef[]): GraphSession | undefined {
+  const session = sessionBackend(tf);
+  if (session === undefined) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cch-graph-'));
   let id: number;
   try {

@@ -55,8 +55,10 @@ export async function infoNceMethod(x: Matrix, y: MiTarget, o: ResolvedOptions):
           optimizer.minimize(() => tf.neg(infoNceTerm(g, h, xb, yb)) as tf.Scalar, false, vars);
         });
       }
-      if (epoch >= smoothFrom) graph?.syncWeights();
-      if (epoch >= smoothFrom) heldOutValues.push(heldOutBound(g, h, xHeld, yHeld, evalBatch));
+      if (epoch >= smoothFrom) {
+        graph?.syncWeights();
+        heldOutValues.push(heldOutBound(g, h, xHeld, yHeld, evalBatch));
+      }
       o.reporter.progress('infonce', epoch + 1, opts.epochs);
     }
   } finally {

@@ -70,8 +70,10 @@ export async function mineMethod(x: Matrix, y: MiTarget, o: ResolvedOptions): Pr
           }
         });
       }
-      if (epoch >= smoothFrom) graph?.syncWeights();
-      if (epoch >= smoothFrom) heldOutDv.push(dvBound(critic, xHeld, yHeld, rng.derive('eval').derive(epoch), opts.evalPermutations));
+      if (epoch >= smoothFrom) {
+        graph?.syncWeights();
+        heldOutDv.push(dvBound(critic, xHeld, yHeld, rng.derive('eval').derive(epoch), opts.evalPermutations));
+      }
       o.reporter.progress('mine', epoch + 1, opts.epochs);
     }
   } finally {

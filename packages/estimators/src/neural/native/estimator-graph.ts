@@ -35,12 +35,9 @@ export class EstimatorGraph {
   readonly axis1: string;
   /** Feed [lr, β1ᵗ, β2ᵗ, ε̂] each step. */
   readonly hyper: string;
-  private readonly params: string[] = [];
-  private readonly paramFeeds: string[] = [];
-  private readonly paramShapes: (readonly number[])[] = [];
-  private readonly paramReads: string[] = [];
-  private readonly stateReads: string[] = [];
-  private readonly initFeeds: string[] = [];
+  /** The graph's variables, each with the tfjs variable it starts from and syncs back to: Adam's (in declaration order), then the step's own. */
+  private readonly params: FedVariable[] = [];
+  private readonly states: FedVariable[] = [];
   private readonly inits: string[] = [];
   private done: string | undefined;
 
@@ -64,18 +61,13 @@ export class EstimatorGraph {
 
   /** Trainable variables for `mlp`'s [W0, b0, …], initialised from them; returns their reads. */
   mlpParams(prefix: string, mlp: Mlp): string[] {
-    return mlp.weights.flatMap((w, l) => [this.param(`${prefix}_w${l}`, w.shape), this.param(`${prefix}_b${l}`, mlp.biases[l].shape)]);
+    return mlp.weights.flatMap((w, l) => [this.fed(this.params, `${prefix}_w${l}`, w), this.fed(this.params, `${prefix}_b${l}`, mlp.biases[l])].map((v) => v.read));
   }
 
-  /** A variable updated by the step itself (not by Adam), initialised from a fed value; returns [handle, read]. */
-  state(name: string, shape: readonly number[]): [string, string] {
-    const handle = this.variable(name, shape);
-    const feed = this.g.placeholder(`init_${name}`, DT.float);
-    this.initFeeds.push(feed);
-    this.inits.push(this.assign(handle, feed));
-    const r = this.read(handle);
-    this.stateReads.push(r);
-    return [handle, r];
+  /** A variable updated by the step itself (not by Adam), initialised from `from`; returns [handle, read]. */
+  state(name: string, from: tf.Variable): [string, string] {
+    const v = this.fed(this.states, name, from);
+    return [v.handle, v.read];
   }
 
   gather(name: string, t: string, rows: string): string {
@@ -164,27 +156,25 @@ export class EstimatorGraph {
     const beta1 = g.constFloat('beta1', BETA1);
     const beta2 = g.constFloat('beta2', BETA2);
     const noLock = { T: attr.float(), use_locking: attr.bool(false), use_nesterov: attr.bool(false) };
+    const reads = this.params.map((p) => p.read);
     const updates = this.params.map((p, i) => {
-      const [m, v] = [this.zeroFrom(`${p}_m`, i), this.zeroFrom(`${p}_v`, i)];
-      return g.op('ResourceApplyAdam', `${p}/adam`, [p, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilonHat, grads[i]], noLock, this.paramReads);
+      const [m, v] = [this.zeroMoment(`${p.handle}_m`, p), this.zeroMoment(`${p.handle}_v`, p)];
+      return g.op('ResourceApplyAdam', `${p.handle}/adam`, [p.handle, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilonHat, grads[i]], noLock, reads);
     });
     this.done = g.f('Identity', 'step_done', [beta1Power], {}, [...updates, ...also]);
   }
 
-  /**
-   * Loads the graph (after adamStep) and initialises its variables from `values`: the trainable
-   * ones in mlpParams order, then the states in state order (the order they were declared in).
-   */
-  open(values: readonly tf.Tensor[]): EstimatorSession | undefined {
+  /** Loads the graph (after adamStep) and initialises its variables from the tfjs ones they were declared with. */
+  open(): EstimatorSession | undefined {
     const done = this.done;
     if (done === undefined) throw new Error('EstimatorGraph.open: adamStep first');
     const initDone = this.g.f('Identity', 'init_done', [this.g.constFloat('init_value', 0)], {}, this.inits);
     const session = openGraphSession(tf, this.g.nodes);
     if (session === undefined) return undefined;
-    tf.dispose(session.run(this.initFeeds.map((name, i): [string, tf.Tensor] => [name, values[i]]), [initDone]));
+    const all = [...this.params, ...this.states];
+    tf.dispose(session.run(all.map((v): [string, tf.Tensor] => [v.feed, v.from]), [initDone]));
     const epsilon = tf.backend().epsilon();
     const hyperFeed = this.hyper;
-    const reads = [...this.paramReads, ...this.stateReads];
     let t = 0;
     return {
       step(inputs, learningRate) {
@@ -194,40 +184,45 @@ export class EstimatorGraph {
         tf.dispose(session.run([...inputs, [hyperFeed, hyper]], [done]));
         hyper.dispose();
       },
-      sync(variables) {
-        const out = session.run([], reads);
-        variables.forEach((v, i) => v.assign(out[i]));
+      sync() {
+        const out = session.run([], all.map((v) => v.read));
+        all.forEach((v, i) => v.from.assign(out[i]));
         tf.dispose(out);
       },
       dispose: () => session.dispose(),
     };
   }
 
-  private param(name: string, shape: readonly number[]): string {
-    const handle = this.variable(name, shape);
+  /** A graph variable initialised from (and synced back to) `from`, added to `list`. */
+  private fed(list: FedVariable[], name: string, from: tf.Variable): FedVariable {
+    const handle = this.variable(name, from.shape);
     const feed = this.g.placeholder(`init_${name}`, DT.float);
-    this.initFeeds.push(feed);
     this.inits.push(this.assign(handle, feed));
-    this.params.push(handle);
-    this.paramFeeds.push(feed);
-    this.paramShapes.push(shape);
-    const r = this.read(handle);
-    this.paramReads.push(r);
-    return r;
+    const v = { handle, feed, read: this.read(handle), from };
+    list.push(v);
+    return v;
   }
 
-  /** A moment variable of the i-th parameter, zeroed at initialisation. */
-  private zeroFrom(name: string, i: number): string {
-    const handle = this.variable(name, this.paramShapes[i]);
-    this.inits.push(this.assign(handle, this.g.f('ZerosLike', `${name}/zeros`, [this.paramFeeds[i]])));
+  /** An Adam moment of the trainable variable `p`, zeroed at initialisation. */
+  private zeroMoment(name: string, p: FedVariable): string {
+    const handle = this.variable(name, p.from.shape);
+    this.inits.push(this.assign(handle, this.g.f('ZerosLike', `${name}/zeros`, [p.feed])));
     return handle;
   }
+}
+
+interface FedVariable {
+  handle: string;
+  /** The placeholder it is initialised from. */
+  feed: string;
+  read: string;
+  from: tf.Variable;
 }
 
 export interface EstimatorSession {
   /** One Adam step with the step's feeds (placeholder name, tensor) and the learning rate. */
   step(inputs: [string, tf.Tensor][], learningRate: number): void;
-  /** Copies the session's trainable variables, then its state variables, into `variables` (same order). */
-  sync(variables: readonly tf.Variable[]): void;
+  /** Copies the session's variables into the tfjs variables they were declared with. */
+  sync(): void;
   dispose(): void;
 }

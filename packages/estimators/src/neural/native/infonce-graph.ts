@@ -8,7 +8,7 @@
  * path to float32 rounding (tested).
  */
 import * as tf from '@tensorflow/tfjs';
-import { TF_DTYPE as DT, graphAttr as attr } from '@cch-lab/core';
+import { TF_DTYPE as DT, graphAttr as attr, graphSessionsAvailable } from '@cch-lab/core';
 import type { Mlp } from '../mlp.js';
 import { EstimatorGraph } from './estimator-graph.js';
 
@@ -24,7 +24,7 @@ let graphs = 0;
 
 /** The graph step, or undefined off the native backend (or under CCH_NATIVE_GRAPH=0). */
 export function infoNceGraphStep(gx: Mlp, hy: Mlp, x: tf.Tensor2D, y: tf.Tensor2D, learningRate: number): InfoNceGraphStep | undefined {
-  if (process.env.CCH_NATIVE_GRAPH === '0' || tf.getBackend() !== 'tensorflow') return undefined;
+  if (!graphSessionsAvailable(tf)) return undefined;
   const e = new EstimatorGraph(`cch-infonce-${process.pid}-${++graphs}`);
   const g = e.g;
   const gReads = e.mlpParams('g', gx);
@@ -46,9 +46,7 @@ export function infoNceGraphStep(gx: Mlp, hy: Mlp, x: tf.Tensor2D, y: tf.Tensor2
   const { grads: hGrads } = e.mlpBackward(hPass, e.matMul('h_output_grad', dScores, gPass.output, true, false));
   e.adamStep([...gGrads, ...hGrads]);
 
-  // The graph's order: g's W0, b0, …, then h's (mlpParams).
-  const params = [gx, hy].flatMap((m) => m.weights.flatMap((w, l) => [w, m.biases[l]]));
-  const session = e.open(params);
+  const session = e.open();
   if (session === undefined) return undefined;
   return {
     step(rows) {
@@ -63,7 +61,7 @@ export function infoNceGraphStep(gx: Mlp, hy: Mlp, x: tf.Tensor2D, y: tf.Tensor2
       );
       rowsTensor.dispose();
     },
-    syncWeights: () => session.sync(params),
+    syncWeights: () => session.sync(),
     dispose: () => session.dispose(),
   };
 }

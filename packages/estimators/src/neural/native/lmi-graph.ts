@@ -8,7 +8,7 @@
  * with that loop to float32 rounding (tested).
  */
 import * as tf from '@tensorflow/tfjs';
-import { TF_DTYPE as DT } from '@cch-lab/core';
+import { TF_DTYPE as DT, graphSessionsAvailable } from '@cch-lab/core';
 import type { PairedAutoencoders } from '../latent-mi.js';
 import type { Mlp } from '../mlp.js';
 import { EstimatorGraph } from './estimator-graph.js';
@@ -28,7 +28,7 @@ let graphs = 0;
 
 /** The graph step, or undefined off the native backend (or under CCH_NATIVE_GRAPH=0). */
 export function lmiGraphStep(net: PairedAutoencoders, x: tf.Tensor2D, y: tf.Tensor2D, options: { learningRate: number; dropout: number }): LmiGraphStep | undefined {
-  if (process.env.CCH_NATIVE_GRAPH === '0' || tf.getBackend() !== 'tensorflow') return undefined;
+  if (!graphSessionsAvailable(tf)) return undefined;
   const e = new EstimatorGraph(`cch-lmi-${process.pid}-${++graphs}`);
   const g = e.g;
   const names = ['encX', 'encY', 'decXX', 'decYY', 'decYX', 'decXY'] as const;
@@ -64,9 +64,7 @@ export function lmiGraphStep(net: PairedAutoencoders, x: tf.Tensor2D, y: tf.Tens
   const bY = e.mlpBackward(zy, g.f('AddV2', 'zy_grad', [bYY.dInput!, bYX.dInput!]));
   e.adamStep([...bX.grads, ...bY.grads, ...bXX.grads, ...bYY.grads, ...bYX.grads, ...bXY.grads]);
 
-  // The graph's order: each network's W0, b0, … in `names` order (mlpParams).
-  const params = names.flatMap((k) => net[k].weights.flatMap((w, l) => [w, net[k].biases[l]]));
-  const session = e.open(params);
+  const session = e.open();
   if (session === undefined) return undefined;
   const inputWidths = (mlp: Mlp) => mlp.weights.map((w) => w.shape[0]);
   const [widthsYX, widthsXY] = [inputWidths(net.decYX), inputWidths(net.decXY)];
@@ -82,7 +80,7 @@ export function lmiGraphStep(net: PairedAutoencoders, x: tf.Tensor2D, y: tf.Tens
       session.step([[xFeed, x], [yFeed, y], [rowsFeed, rowsTensor], ...noise], options.learningRate);
       tf.dispose([rowsTensor, ...noise.map(([, t]) => t)]);
     },
-    syncWeights: () => session.sync(params),
+    syncWeights: () => session.sync(),
     dispose: () => session.dispose(),
   };
 }

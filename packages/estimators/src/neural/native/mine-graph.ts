@@ -8,7 +8,7 @@
  * pass, as mine.ts does. Results agree with the op-by-op path to float32 rounding (tested).
  */
 import * as tf from '@tensorflow/tfjs';
-import { TF_DTYPE as DT, graphAttr as attr } from '@cch-lab/core';
+import { TF_DTYPE as DT, graphAttr as attr, graphSessionsAvailable } from '@cch-lab/core';
 import type { Mlp } from '../mlp.js';
 import { EstimatorGraph } from './estimator-graph.js';
 
@@ -24,11 +24,11 @@ let graphs = 0;
 
 /** The graph step, or undefined off the native backend (or under CCH_NATIVE_GRAPH=0). */
 export function mineGraphStep(critic: Mlp, ema: tf.Variable, x: tf.Tensor2D, y: tf.Tensor2D, options: { learningRate: number; emaRate: number }): MineGraphStep | undefined {
-  if (process.env.CCH_NATIVE_GRAPH === '0' || tf.getBackend() !== 'tensorflow') return undefined;
+  if (!graphSessionsAvailable(tf)) return undefined;
   const e = new EstimatorGraph(`cch-mine-${process.pid}-${++graphs}`);
   const g = e.g;
   const reads = e.mlpParams('critic', critic);
-  const [emaVar, emaRead] = e.state('ema', []);
+  const [emaVar, emaRead] = e.state('ema', ema);
   const xFeed = g.placeholder('x', DT.float);
   const yFeed = g.placeholder('y', DT.float);
   const rowsFeed = g.placeholder('rows', DT.int32);
@@ -55,9 +55,7 @@ export function mineGraphStep(critic: Mlp, ema: tf.Variable, x: tf.Tensor2D, y: 
   const next = g.f('AddV2', 'ema_next', [g.f('Mul', 'ema_kept', [emaRead, g.constFloat('one_minus_rate', 1 - rate)]), g.f('Mul', 'ema_new', [meanExp, g.constFloat('rate', rate)])]);
   e.adamStep(grads, [e.assign(emaVar, next, [dMarginal])]);
 
-  // The graph's order: W0, b0, W1, b1, … (mlpParams), then the states.
-  const params = critic.weights.flatMap((w, l) => [w, critic.biases[l]]);
-  const session = e.open([...params, ema]);
+  const session = e.open();
   if (session === undefined) return undefined;
   return {
     step(rows, shuffle) {
@@ -68,7 +66,7 @@ export function mineGraphStep(critic: Mlp, ema: tf.Variable, x: tf.Tensor2D, y: 
       session.step([[xFeed, x], [yFeed, y], ...inputs], options.learningRate);
       tf.dispose(inputs.map(([, t]) => t));
     },
-    syncWeights: () => session.sync([...params, ema]),
+    syncWeights: () => session.sync(),
     dispose: () => session.dispose(),
   };
 }

@@ -8,7 +8,7 @@
  * freed by `dispose`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { openGraphSession } from '@cch-lab/core';
+import { graphSessionsAvailable, openGraphSession } from '@cch-lab/core';
 import type { Network } from '../../../models/network.js';
 import type { ResolvedKdOptions } from '../../../losses/kd-loss.js';
 import type { ResolvedOptimizerOptions } from '../../../optimizers.js';
@@ -43,7 +43,7 @@ let graphs = 0;
  * it off (the op-by-op path, for comparison).
  */
 export function graphTrainStep(net: Network, loss: GraphLoss, kd: ResolvedKdOptions | undefined, optimizer: ResolvedOptimizerOptions, data: GraphTrainData): GraphTrainStep | undefined {
-  if (process.env.CCH_NATIVE_GRAPH === '0' || tf.getBackend() !== 'tensorflow' || graphOps(net.layers) === undefined) return undefined;
+  if (!graphSessionsAvailable(tf) || graphOps(net.layers) === undefined) return undefined;
   const variables = net.trainableVariables();
   const state = net.layers.flatMap((l) => [...l.state]);
   const graph = buildTrainStepGraph({
